@@ -1,0 +1,5 @@
+package archfixture.clean.api;
+
+/** JDK types only. */
+public record Thing(String name, java.time.Instant at) {
+}

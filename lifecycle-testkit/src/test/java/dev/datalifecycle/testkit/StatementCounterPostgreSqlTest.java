@@ -1,0 +1,5 @@
+package dev.datalifecycle.testkit;
+
+@OnDatabase(Dbms.POSTGRESQL)
+class StatementCounterPostgreSqlTest extends StatementCounterContract {
+}

@@ -1,0 +1,5 @@
+package dev.datalifecycle.testkit;
+
+@OnDatabase(Dbms.MARIADB)
+class TestDatabaseIsolationMariaDbTest extends TestDatabaseIsolationContract {
+}
