@@ -17,9 +17,9 @@ import java.util.Map;
  * capability of the library adds its step to this walk-through as it lands.
  *
  * <pre>
- * ./mvnw -q -pl examples -am compile exec:java                                # H2 in memory
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.args="--db postgresql"  # local PostgreSQL
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.args="--jdbc-url jdbc:mariadb://host/db --user u --password p"
+ * ./mvnw -q -pl examples -am compile exec:java@example                                # H2 in memory
+ * ./mvnw -q -pl examples -am compile exec:java@example -Dexec.args="--db postgresql"  # local PostgreSQL
+ * ./mvnw -q -pl examples -am compile exec:java@example -Dexec.args="--jdbc-url jdbc:mariadb://host/db --user u --password p"
  * </pre>
  */
 public final class ExampleApp {

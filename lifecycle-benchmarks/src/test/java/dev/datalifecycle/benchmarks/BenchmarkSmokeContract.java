@@ -1,0 +1,64 @@
+package dev.datalifecycle.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.datalifecycle.testkit.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smallest benchmark run on each database, so the harness and every benchmark's contenders keep
+ * working; it checks the shape of results.json, never the timings.
+ */
+abstract class BenchmarkSmokeContract {
+
+    @Test
+    void aTinyRunWritesResultsJsonWithRatiosAgainstTheBaseline(TestDatabase db, @TempDir Path dir) throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        List<BenchmarkResult> results = BenchmarkRunner.run(db, new BenchmarkRunner.Options(10, 1, 2, null),
+                new PrintStream(progress, true, StandardCharsets.UTF_8), false);
+        Path out = dir.resolve("benchmarks/results.json");
+        BenchmarkMain.write(results, out);
+
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertEquals(2, json.size(), json::toPrettyString);
+        Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
+        for (JsonNode row : json) {
+            assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
+            assertEquals(db.dbms().displayName(), row.get("database").asText());
+            assertEquals(10, row.get("scale").asInt());
+            assertEquals("ms", row.get("unit").asText());
+            assertTrue(row.get("min").asDouble() <= row.get("median").asDouble() && row.get("median").asDouble() <= row.get("max").asDouble(), row::toString);
+            assertTrue(row.get("statements").asLong() > 0, row::toString);
+        }
+        JsonNode jpa = json.get(0);
+        JsonNode jdbc = json.get(1);
+        assertEquals("insert-crm-records:plain-jpa", jpa.get("name").asText());
+        assertEquals("hand-jdbc", jpa.get("baseline").asText());
+        assertEquals("insert-crm-records:hand-jdbc", jdbc.get("name").asText());
+        assertTrue(jdbc.get("baseline").isNull());
+        assertNull(results.get(1).ratio());
+        assertEquals(jpa.get("median").asDouble() / jdbc.get("median").asDouble(), jpa.get("ratio").asDouble(), 0.01);
+        // 10 customers x 5 rows, committed by the last measured contender's operation.
+        assertEquals(List.of("n=50"), db.rows("select (select count(*) from customer) + (select count(*) from contact)"
+                + " + (select count(*) from activity) as n"));
+        // One progress line per contender and round: 2 contenders x (1 warm-up + 2 measured).
+        assertEquals(6, progress.toString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+}
