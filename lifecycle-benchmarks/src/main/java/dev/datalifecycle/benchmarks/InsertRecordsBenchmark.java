@@ -100,10 +100,10 @@ final class InsertRecordsBenchmark implements Benchmark {
         Timestamp created = Timestamp.from(CREATED);
         try (Connection c = context.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            Ids customerIds = new Ids(c, dbms, "customer_seq");
-            Ids contactIds = new Ids(c, dbms, "contact_seq");
-            Ids activityIds = new Ids(c, dbms, "activity_seq");
-            try (PreparedStatement customers = c.prepareStatement(
+            try (Ids customerIds = new Ids(c, dbms, "customer_seq");
+                    Ids contactIds = new Ids(c, dbms, "contact_seq");
+                    Ids activityIds = new Ids(c, dbms, "activity_seq");
+                    PreparedStatement customers = c.prepareStatement(
                             "insert into customer (id, tenant_id, name, industry, owner_id, created_at) values (?, ?, ?, ?, ?, ?)");
                     PreparedStatement contacts = c.prepareStatement(
                             "insert into contact (id, customer_id, full_name, email) values (?, ?, ?, ?)");
@@ -161,7 +161,7 @@ final class InsertRecordsBenchmark implements Benchmark {
     }
 
     /** Ids from a sequence in blocks of 50, one database call per block, like Hibernate's pooled optimizer. */
-    private static final class Ids {
+    private static final class Ids implements AutoCloseable {
         private final PreparedStatement nextValue;
         private long next;
         private long end;
@@ -181,6 +181,11 @@ final class InsertRecordsBenchmark implements Benchmark {
                 }
             }
             return next++;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            nextValue.close();
         }
     }
 }
