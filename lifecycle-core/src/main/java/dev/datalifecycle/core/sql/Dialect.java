@@ -16,6 +16,15 @@ public interface Dialect {
      */
     String quote(String identifier);
 
+    /**
+     * Writes an identifier from the model the way the host's DDL most likely wrote it: a plain
+     * lower-case name ({@code customer_id}) that is not a reserved word stays unquoted, so the
+     * database folds its case exactly as it folded the host's unquoted DDL (H2 to upper case,
+     * PostgreSQL to lower case); any other name is {@linkplain #quote quoted} and must be given
+     * exactly as the database stores it ({@code "Customer"}, {@code "user"}).
+     */
+    String identifier(String name);
+
     /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available (all three: yes). */
     boolean supportsSkipLocked();
 
@@ -25,4 +34,39 @@ public interface Dialect {
      * and {@code FOR UPDATE} on H2, which rejects both shared forms.
      */
     String sharedLockClause();
+
+    /**
+     * An SQL expression giving a 32-bit hash of the text of {@code expression} (an id column), the
+     * same for the same value on this database; summed per type to fingerprint a set of ids.
+     */
+    String hashOfText(String expression);
+
+    /**
+     * Whether {@code UNION} in a recursive common table expression drops rows already produced by
+     * earlier iterations, so that a cycle in the data ends the recursion. PostgreSQL and MariaDB: yes.
+     * H2 2.5: no, it only removes repeats within one iteration and loops forever on a cycle.
+     */
+    default boolean recursiveUnionEndsCycles() {
+        return true;
+    }
+
+    /**
+     * The SQL text to prepare for a statement built with parameters inside common table
+     * expressions. H2 2.5 caches a parsed statement by its text and, when one CTE is read by another
+     * or by a derived table, reuses the first execution's CTE rows for later parameters; such text is
+     * made unique there so it is parsed afresh. Elsewhere the text is returned as it is.
+     */
+    default String withFreshCteResults(String sql) {
+        return sql;
+    }
+
+    /** {@code LIMIT n}, or what this database says instead, after {@code ORDER BY}. */
+    default String limit(int rows) {
+        return "LIMIT " + rows;
+    }
+
+    /** Binds a value (an id, a criteria value) at {@code index}. */
+    default void bind(java.sql.PreparedStatement statement, int index, Object value) throws java.sql.SQLException {
+        statement.setObject(index, value);
+    }
 }

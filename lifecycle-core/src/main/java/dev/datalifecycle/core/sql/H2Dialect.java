@@ -3,6 +3,8 @@ package dev.datalifecycle.core.sql;
 /** H2 2.x in its native mode. */
 final class H2Dialect extends QuotingDialect {
 
+    private static final java.util.concurrent.atomic.AtomicLong STATEMENTS = new java.util.concurrent.atomic.AtomicLong();
+
     static final H2Dialect INSTANCE = new H2Dialect();
 
     private H2Dialect() {
@@ -17,5 +19,21 @@ final class H2Dialect extends QuotingDialect {
     @Override
     public String sharedLockClause() {
         return "FOR UPDATE"; // H2 2.5 rejects FOR SHARE and LOCK IN SHARE MODE
+    }
+
+    @Override
+    public String hashOfText(String expression) {
+        return "ORA_HASH(CAST(%1$s AS VARCHAR))".formatted(expression);
+    }
+
+    @Override
+    public boolean recursiveUnionEndsCycles() {
+        return false;
+    }
+
+    @Override
+    public String withFreshCteResults(String sql) {
+        // A comment is enough: H2 keys its statement cache by the whole text.
+        return sql.startsWith("WITH") ? sql + " /* lc " + STATEMENTS.incrementAndGet() + " */" : sql;
     }
 }

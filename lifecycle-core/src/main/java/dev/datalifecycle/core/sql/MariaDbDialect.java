@@ -18,4 +18,15 @@ final class MariaDbDialect extends QuotingDialect {
     public String sharedLockClause() {
         return "LOCK IN SHARE MODE";
     }
+
+    @Override
+    public String hashOfText(String expression) {
+        return "CRC32(CAST(%1$s AS CHAR))".formatted(expression);
+    }
+
+    @Override
+    public void bind(java.sql.PreparedStatement statement, int index, Object value) throws java.sql.SQLException {
+        // Connector/J sends a java.util.UUID as binary; MariaDB's UUID type (and CHAR(36)) takes text.
+        statement.setObject(index, value instanceof java.util.UUID ? value.toString() : value);
+    }
 }

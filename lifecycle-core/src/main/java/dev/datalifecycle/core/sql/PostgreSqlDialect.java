@@ -18,4 +18,9 @@ final class PostgreSqlDialect extends QuotingDialect {
     public String sharedLockClause() {
         return "FOR SHARE";
     }
+
+    @Override
+    public String hashOfText(String expression) {
+        return "CAST(CAST(('x' || SUBSTR(MD5(CAST(%1$s AS TEXT)), 1, 8)) AS BIT(32)) AS INTEGER)".formatted(expression);
+    }
 }

@@ -25,6 +25,35 @@ abstract class QuotingDialect implements Dialect {
     }
 
     @Override
+    public final String identifier(String name) {
+        return isPlain(name) ? name : quote(name);
+    }
+
+    private static boolean isPlain(String name) {
+        if (name == null || name.isEmpty() || !(name.charAt(0) == '_' || (name.charAt(0) >= 'a' && name.charAt(0) <= 'z'))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return !RESERVED.contains(name);
+    }
+
+    /** Words reserved by at least one of the supported databases that a table or column might be named. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of(
+            "all", "and", "any", "array", "as", "asc", "between", "both", "by", "case", "cast", "check", "column",
+            "constraint", "create", "cross", "current_date", "current_time", "current_timestamp", "current_user",
+            "default", "delete", "desc", "distinct", "do", "else", "end", "except", "exists", "false", "fetch", "for",
+            "foreign", "from", "full", "grant", "group", "having", "if", "in", "index", "inner", "insert", "intersect",
+            "interval", "into", "is", "join", "key", "leading", "left", "like", "limit", "minus", "natural", "not",
+            "null", "of", "offset", "on", "or", "order", "outer", "primary", "qualify", "range", "references", "right",
+            "row", "rows", "select", "session_user", "set", "some", "table", "then", "to", "trailing", "true", "union",
+            "unique", "update", "user", "using", "value", "values", "when", "where", "window", "with");
+
+    @Override
     public String toString() {
         return product;
     }

@@ -1,0 +1,301 @@
+package dev.datalifecycle.core.plan;
+
+import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.core.model.Dependency;
+import dev.datalifecycle.core.model.DependencyKind;
+import dev.datalifecycle.core.model.EntityType;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.core.model.Table;
+import dev.datalifecycle.core.model.Tenancy;
+import dev.datalifecycle.core.sql.CriteriaSql;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.SqlBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the planner's SQL. The set of records a delete reaches is one common table expression per
+ * entity type ({@code lc_s0}, {@code lc_s1}, ...), each defined from the roots and from the sets of
+ * the types that cascade into it; a type that cascades into itself (an account hierarchy) is one
+ * recursive expression whose {@code UNION} drops rows already reached, so cycles in the data end.
+ * Every query is restricted to live records of the actor's tenant.
+ */
+final class PlanSql {
+
+    private final LifecycleModel model;
+    private final Dialect dialect;
+    private final Closure closure;
+    private final String rootType;
+    private final List<Object> rootIds;
+    private final String tenant;
+    private final Map<String, String> names = new HashMap<>();
+
+    PlanSql(LifecycleModel model, Dialect dialect, Closure closure, String rootType, List<Object> rootIds, String tenant) {
+        this.model = model;
+        this.dialect = dialect;
+        this.closure = closure;
+        this.rootType = rootType;
+        this.rootIds = rootIds;
+        this.tenant = tenant;
+        List<String> types = closure.types();
+        for (int i = 0; i < types.size(); i++) {
+            names.put(types.get(i), "lc_s" + i);
+        }
+    }
+
+    /** The roots as they are now: id and whether each is live. */
+    SqlBuilder roots() {
+        EntityType type = model.type(rootType);
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ").column("p", type.idColumn());
+        sql.sql(type.softDeletable() ? ", p." + dialect.identifier(type.markers().get().deletionIdColumn()) : ", NULL");
+        sql.sql(" FROM ").id(type.primaryTable().name()).sql(" p WHERE ").column("p", type.idColumn()).sql(" IN (")
+                .bindAll(rootIds).sql(")");
+        visible(type, "p", sql, false);
+        return sql;
+    }
+
+    /**
+     * A query in two parts: the {@code WITH} clause, and a {@code SELECT} of one column {@code id}
+     * that uses it; the caller wraps the select to count, fingerprint or page it.
+     */
+    record Query(SqlBuilder with, SqlBuilder select) {
+    }
+
+    /** The records of {@code type} the delete reaches. */
+    Query deleted(String type) {
+        return new Query(with(List.of(type)), new SqlBuilder(dialect).sql("SELECT DISTINCT id FROM ").sql(names.get(type)));
+    }
+
+    /**
+     * The live records of {@code d.fromType()} that get {@code rule} through {@code d} because they
+     * reference a record the delete reaches, and are not themselves deleted by it.
+     */
+    Query referencing(Dependency d, DeleteRule rule) {
+        EntityType from = model.type(d.fromType());
+        boolean fromDeleted = names.containsKey(from.name());
+        List<String> needed = new ArrayList<>(List.of(d.targetType()));
+        if (fromDeleted) {
+            needed.add(from.name());
+        }
+        SqlBuilder with = with(needed);
+        SqlBuilder sql = new SqlBuilder(dialect);
+        sql.sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id FROM ").id(from.primaryTable().name()).sql(" p");
+        String alias = "p";
+        if (d.kind() == DependencyKind.JOIN_TABLE) {
+            alias = "j";
+            sql.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
+        } else if (!d.table().equals(from.primaryTable().name())) {
+            alias = "x";
+            Table table = from.table(d.table()).orElseThrow();
+            sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
+        }
+        sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (SELECT id FROM ").sql(names.get(d.targetType())).sql(")");
+        selected(d.rule(), rule, alias, sql);
+        visible(from, "p", sql, true);
+        if (fromDeleted) {
+            sql.sql(" AND p.").id(from.idColumn()).sql(" NOT IN (SELECT id FROM ").sql(names.get(from.name())).sql(")");
+        }
+        return new Query(with, sql);
+    }
+
+    /** {@code WITH [RECURSIVE] lc_sA(id) AS (...), ...} for the types needed and those they build on. */
+    private SqlBuilder with(List<String> types) {
+        Set<String> needed = new LinkedHashSet<>();
+        for (String type : types) {
+            addWithSources(type, needed);
+        }
+        SqlBuilder sql = new SqlBuilder(dialect);
+        boolean recursive = needed.stream().anyMatch(this::selfCascading);
+        sql.sql(recursive ? "WITH RECURSIVE " : "WITH ");
+        boolean first = true;
+        for (String type : closure.types()) {
+            if (!needed.contains(type)) {
+                continue;
+            }
+            if (!first) {
+                sql.sql(", ");
+            }
+            first = false;
+            boolean counted = selfCascading(type) && !dialect.recursiveUnionEndsCycles();
+            sql.sql(names.get(type)).sql(counted ? "(id, lc_depth) AS (" : "(id) AS (").append(definition(type, counted)).sql(")");
+        }
+        return sql.sql(" ");
+    }
+
+    private void addWithSources(String type, Set<String> into) {
+        if (!into.add(type)) {
+            return;
+        }
+        for (Dependency d : closure.cascadesInto(type)) {
+            addWithSources(d.targetType(), into);
+        }
+    }
+
+    private boolean selfCascading(String type) {
+        return closure.cascadesInto(type).stream().anyMatch(d -> d.targetType().equals(type));
+    }
+
+    /**
+     * @param counted carry a depth and stop at the table's row count: on a database whose recursive
+     *                UNION does not end cycles, no path without a repeat is longer than that, so the
+     *                set is complete and a cycle ends (its rows repeat, and readers use DISTINCT or IN)
+     */
+    private SqlBuilder definition(String typeName, boolean counted) {
+        EntityType type = model.type(typeName);
+        SqlBuilder sql = new SqlBuilder(dialect);
+        sql.sql("SELECT p.").id(type.idColumn()).sql(counted ? ", 0" : "").sql(" FROM ").id(type.primaryTable().name()).sql(" p WHERE (");
+        boolean any = false;
+        if (typeName.equals(rootType)) {
+            sql.sql("p.").id(type.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
+            any = true;
+        }
+        List<Dependency> self = new ArrayList<>();
+        for (Dependency d : closure.cascadesInto(typeName)) {
+            if (d.targetType().equals(typeName)) {
+                self.add(d);
+                continue;
+            }
+            if (any) {
+                sql.sql(" OR ");
+            }
+            any = true;
+            reachedThrough(type, d, sql);
+        }
+        if (!any) {
+            sql.sql("1 = 0");
+        }
+        sql.sql(")");
+        visible(type, "p", sql, true);
+        if (!self.isEmpty()) {
+            // One reference to the recursive set, joined on every self-reference at once: PostgreSQL
+            // allows a recursive term to name the set only once.
+            sql.sql(counted ? " UNION ALL SELECT p." : " UNION SELECT p.").id(type.idColumn())
+                    .sql(counted ? ", r.lc_depth + 1" : "").sql(" FROM ").id(type.primaryTable().name()).sql(" p");
+            Set<String> joined = new LinkedHashSet<>();
+            for (Dependency d : self) {
+                if (!d.table().equals(type.primaryTable().name()) && joined.add(d.table())) {
+                    Table table = type.table(d.table()).orElseThrow();
+                    sql.sql(" LEFT JOIN ").id(table.name()).sql(" ").sql(alias(type, d)).sql(" ON ")
+                            .column(alias(type, d), table.idColumn()).sql(" = ").column("p", type.idColumn());
+                }
+            }
+            sql.sql(" JOIN ").sql(names.get(typeName)).sql(" r ON (");
+            for (int i = 0; i < self.size(); i++) {
+                Dependency d = self.get(i);
+                if (i > 0) {
+                    sql.sql(" OR ");
+                }
+                sql.sql("(").column(alias(type, d), d.column()).sql(" = r.id");
+                selected(d.rule(), DeleteRule.CASCADE, alias(type, d), sql);
+                sql.sql(")");
+            }
+            sql.sql(") WHERE 1 = 1");
+            if (counted) {
+                sql.sql(" AND r.lc_depth < (SELECT COUNT(*) FROM ").id(type.primaryTable().name()).sql(")");
+            }
+            visible(type, "p", sql, true);
+        }
+        return sql;
+    }
+
+    private String alias(EntityType type, Dependency d) {
+        if (d.table().equals(type.primaryTable().name())) {
+            return "p";
+        }
+        return "t" + type.tables().stream().map(Table::name).toList().indexOf(d.table());
+    }
+
+    /** {@code p.id IN (records of type that reference the set of d's target and cascade)}. */
+    private void reachedThrough(EntityType type, Dependency d, SqlBuilder sql) {
+        String target = names.get(d.targetType());
+        if (d.kind() == DependencyKind.JOIN_TABLE) {
+            sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
+                    .sql(" j WHERE j.").id(d.column()).sql(" IN (SELECT id FROM ").sql(target).sql("))");
+        } else if (d.table().equals(type.primaryTable().name())) {
+            sql.sql("(p.").id(d.column()).sql(" IN (SELECT id FROM ").sql(target).sql(")");
+            selected(d.rule(), DeleteRule.CASCADE, "p", sql);
+            sql.sql(")");
+        } else {
+            Table table = type.table(d.table()).orElseThrow();
+            sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
+                    .sql(" x WHERE x.").id(d.column()).sql(" IN (SELECT id FROM ").sql(target).sql(")");
+            selected(d.rule(), DeleteRule.CASCADE, "x", sql);
+            sql.sql(")");
+        }
+    }
+
+    /**
+     * {@code AND <the rows whose rule is rule>}: a branch counts for a row when it matches and no
+     * earlier branch does; a row matching none gets the rule's {@code otherwise} (RESTRICT).
+     */
+    private static void selected(RuleSpec spec, DeleteRule rule, String alias, SqlBuilder sql) {
+        if (!spec.conditional()) {
+            if (spec.otherwise() != rule) {
+                sql.sql(" AND 1 = 0");
+            }
+            return;
+        }
+        List<SqlBuilder> cases = new ArrayList<>();
+        List<RuleSpec.Branch> branches = spec.branches();
+        for (int i = 0; i <= branches.size(); i++) {
+            DeleteRule outcome = i < branches.size() ? branches.get(i).rule() : spec.otherwise();
+            if (outcome != rule) {
+                continue;
+            }
+            SqlBuilder c = new SqlBuilder(sql.dialect()).sql("(");
+            boolean first = true;
+            for (int k = 0; k < i; k++) {
+                c.sql(first ? "" : " AND ").sql("NOT ");
+                CriteriaSql.render(branches.get(k).when(), alias, c);
+                first = false;
+            }
+            if (i < branches.size()) {
+                c.sql(first ? "" : " AND ");
+                CriteriaSql.render(branches.get(i).when(), alias, c);
+                first = false;
+            }
+            if (first) {
+                c.sql("1 = 1");
+            }
+            cases.add(c.sql(")"));
+        }
+        if (cases.isEmpty()) {
+            sql.sql(" AND 1 = 0");
+            return;
+        }
+        sql.sql(" AND (");
+        for (int i = 0; i < cases.size(); i++) {
+            if (i > 0) {
+                sql.sql(" OR ");
+            }
+            sql.append(cases.get(i));
+        }
+        sql.sql(")");
+    }
+
+    /** {@code AND} the record is of this type (discriminator), in the tenant, and (if asked) live. */
+    private void visible(EntityType type, String alias, SqlBuilder sql, boolean liveOnly) {
+        if (liveOnly && type.softDeletable()) {
+            sql.sql(" AND ").column(alias, type.markers().get().deletionIdColumn()).sql(" IS NULL");
+        }
+        if (type.discriminator() != null) {
+            sql.sql(" AND ").column(alias, type.discriminator().column()).sql(" IN (").bindAll(type.discriminator().values()).sql(")");
+        }
+        if (!model.tenants()) {
+            return;
+        }
+        if (type.tenancy() instanceof Tenancy.ByColumn byColumn) {
+            sql.sql(" AND ").column(alias, byColumn.column()).sql(" = ").bind(tenant);
+        } else if (type.tenancy() instanceof Tenancy.ByReference byReference) {
+            EntityType owner = model.type(byReference.targetType());
+            String column = ((Tenancy.ByColumn) owner.tenancy()).column();
+            sql.sql(" AND ").column(alias, byReference.column()).sql(" IN (SELECT o.").id(owner.idColumn())
+                    .sql(" FROM ").id(owner.primaryTable().name()).sql(" o WHERE o.").id(column).sql(" = ").bind(tenant).sql(")");
+        }
+    }
+}
