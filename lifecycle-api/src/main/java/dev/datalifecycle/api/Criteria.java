@@ -67,7 +67,7 @@ public sealed interface Criteria {
                     throw new IllegalArgumentException("Criteria on '" + column + "' compares with null: use Criteria.isNull");
                 }
             }
-            values = List.copyOf(values);
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
             int n = values.size();
             boolean fits = switch (operator) {
                 case IS_NULL, IS_NOT_NULL -> n == 0;
@@ -114,42 +114,42 @@ public sealed interface Criteria {
 
     /** {@code column = value}. */
     static Criteria eq(String column, Object value) {
-        return new Comparison(column, Operator.EQ, List.of(value));
+        return new Comparison(column, Operator.EQ, java.util.Collections.singletonList(value));
     }
 
     /** {@code column <> value} (false for {@code NULL}). */
     static Criteria ne(String column, Object value) {
-        return new Comparison(column, Operator.NE, List.of(value));
+        return new Comparison(column, Operator.NE, java.util.Collections.singletonList(value));
     }
 
     /** {@code column < value}. */
     static Criteria lt(String column, Object value) {
-        return new Comparison(column, Operator.LT, List.of(value));
+        return new Comparison(column, Operator.LT, java.util.Collections.singletonList(value));
     }
 
     /** {@code column <= value}. */
     static Criteria le(String column, Object value) {
-        return new Comparison(column, Operator.LE, List.of(value));
+        return new Comparison(column, Operator.LE, java.util.Collections.singletonList(value));
     }
 
     /** {@code column > value}. */
     static Criteria gt(String column, Object value) {
-        return new Comparison(column, Operator.GT, List.of(value));
+        return new Comparison(column, Operator.GT, java.util.Collections.singletonList(value));
     }
 
     /** {@code column >= value}. */
     static Criteria ge(String column, Object value) {
-        return new Comparison(column, Operator.GE, List.of(value));
+        return new Comparison(column, Operator.GE, java.util.Collections.singletonList(value));
     }
 
     /** {@code column IN (values)}. */
     static Criteria in(String column, Object... values) {
-        return new Comparison(column, Operator.IN, List.of(values));
+        return new Comparison(column, Operator.IN, java.util.Arrays.asList(values));
     }
 
     /** {@code column NOT IN (values)} (false for {@code NULL}). */
     static Criteria notIn(String column, Object... values) {
-        return new Comparison(column, Operator.NOT_IN, List.of(values));
+        return new Comparison(column, Operator.NOT_IN, java.util.Arrays.asList(values));
     }
 
     /** {@code column IS NULL}. */

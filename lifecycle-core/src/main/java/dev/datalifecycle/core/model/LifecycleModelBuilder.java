@@ -112,7 +112,8 @@ public final class LifecycleModelBuilder {
         }
         resolveTenancy(types, builders, resolved, found);
         for (EntityType type : types.values()) {
-            checkType(type, found);
+            boolean tenantPathReported = builders.get(type.name()).tenantReference() != null;
+            checkType(type, tenantPathReported, found);
         }
         checkSharedTables(types, found);
         checkCascadeCycles(types, resolved, found);
@@ -204,9 +205,9 @@ public final class LifecycleModelBuilder {
         }
     }
 
-    private void checkType(EntityType type, List<String> found) {
+    private void checkType(EntityType type, boolean tenantPathDeclared, List<String> found) {
         Table primary = type.primaryTable();
-        if (tenants && type.softDeletable() && type.tenancy() instanceof Tenancy.None) {
+        if (tenants && type.softDeletable() && type.tenancy() instanceof Tenancy.None && !tenantPathDeclared) {
             found.add(type.name() + ": tenants are on but " + type.name()
                     + " has no tenant: declare tenantColumn(...), tenantVia(...) or global()");
         }

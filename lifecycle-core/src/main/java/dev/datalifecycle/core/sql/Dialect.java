@@ -51,12 +51,13 @@ public interface Dialect {
     }
 
     /**
-     * The SQL text to prepare for a statement built with parameters inside common table
-     * expressions. H2 2.5 caches a parsed statement by its text and, when one CTE is read by another
-     * or by a derived table, reuses the first execution's CTE rows for later parameters; such text is
-     * made unique there so it is parsed afresh. Elsewhere the text is returned as it is.
+     * The text to prepare for a statement that starts with common table expressions, adjusted for
+     * what this database gets wrong with them. H2 2.5 caches a parsed statement by its text and, when
+     * one CTE is read by another or by a derived table, reuses the first execution's CTE rows for later
+     * parameters: its text is made unique. MariaDB silently stops a recursive CTE after
+     * {@code max_recursive_iterations} (1,000 by default): the limit is lifted for that statement only.
      */
-    default String withFreshCteResults(String sql) {
+    default String forCommonTableExpressions(String sql) {
         return sql;
     }
 

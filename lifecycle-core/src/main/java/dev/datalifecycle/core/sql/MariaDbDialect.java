@@ -29,4 +29,10 @@ final class MariaDbDialect extends QuotingDialect {
         // Connector/J sends a java.util.UUID as binary; MariaDB's UUID type (and CHAR(36)) takes text.
         statement.setObject(index, value instanceof java.util.UUID ? value.toString() : value);
     }
+
+    @Override
+    public String forCommonTableExpressions(String sql) {
+        // Without this a hierarchy deeper than 1,000 levels would be planned short, with no error.
+        return sql.startsWith("WITH RECURSIVE") ? "SET STATEMENT max_recursive_iterations = 4294967295 FOR " + sql : sql;
+    }
 }

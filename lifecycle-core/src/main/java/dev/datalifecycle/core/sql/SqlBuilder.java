@@ -76,7 +76,7 @@ public final class SqlBuilder {
 
     /** Prepares the statement on {@code connection} and binds every value through the dialect. */
     public PreparedStatement prepare(Connection connection) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(dialect.withFreshCteResults(sql.toString()));
+        PreparedStatement statement = connection.prepareStatement(dialect.forCommonTableExpressions(sql.toString()));
         try {
             for (int i = 0; i < values.size(); i++) {
                 dialect.bind(statement, i + 1, values.get(i));
