@@ -47,6 +47,12 @@ import java.util.TreeSet;
  */
 public final class DeletePlanner {
 
+    /**
+     * The most roots one plan takes: they are bound as parameters of one statement, and PostgreSQL
+     * takes at most 65,535. Larger deletes go through batch delete, in chunks.
+     */
+    public static final int MAX_ROOTS = 10_000;
+
     /** How many ids each plan entry shows by default. */
     public static final int DEFAULT_SAMPLE_SIZE = 10;
 
@@ -75,7 +81,8 @@ public final class DeletePlanner {
      * Plans the delete of {@code ids} of {@code type} as {@code actor}.
      *
      * @throws dev.datalifecycle.api.UnknownEntityTypeException when the model has no such type
-     * @throws IllegalArgumentException  when no ids are given, an id is not of the type's id type,
+     * @throws IllegalArgumentException  when no ids or more than {@value #MAX_ROOTS} are given, an id
+     *                                   is not of the type's id type,
      *                                   or the model has tenants and the actor none
      * @throws RecordNotFoundException   when a root does not exist in the actor's tenant
      * @throws AlreadyDeletedException   when a root is already in the recycle bin
@@ -161,6 +168,10 @@ public final class DeletePlanner {
     private static List<Object> rootIds(EntityType root, Collection<?> ids) {
         if (ids == null || ids.isEmpty()) {
             throw new IllegalArgumentException("No " + root.name() + " ids given to plan");
+        }
+        if (ids.size() > MAX_ROOTS) {
+            throw new IllegalArgumentException(ids.size() + " " + root.name() + " ids given to one plan; at most "
+                    + MAX_ROOTS + " can be planned at once: split them");
         }
         Set<Object> distinct = new LinkedHashSet<>();
         for (Object id : ids) {
