@@ -4,7 +4,6 @@ import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.model.TypeGraph;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -49,12 +48,40 @@ final class Closure {
                 }
             }
         }
+        return new Closure(order(model, reached, edges), into);
+    }
+
+    /**
+     * Parents before children, and among types free to come next the one declared first, so plans
+     * read in the order the host declared its types. The model refuses cascade cycles through
+     * several types, so only self-references are left to ignore here.
+     */
+    private static List<String> order(LifecycleModel model, Set<String> reached, Map<String, List<String>> edges) {
+        List<String> declared = new ArrayList<>(model.types().keySet());
+        Map<String, Integer> waitingFor = new LinkedHashMap<>();
+        reached.forEach(t -> waitingFor.put(t, 0));
+        edges.forEach((target, froms) -> froms.stream().filter(f -> !f.equals(target))
+                .forEach(f -> waitingFor.merge(f, 1, Integer::sum)));
+        java.util.PriorityQueue<String> ready = new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(declared::indexOf));
+        waitingFor.forEach((t, n) -> {
+            if (n == 0) {
+                ready.add(t);
+            }
+        });
         List<String> ordered = new ArrayList<>();
-        for (List<String> component : TypeGraph.stronglyConnected(reached, edges)) {
-            // The model refuses cycles through several types, so each component is one type.
-            ordered.addAll(component);
+        while (!ready.isEmpty()) {
+            String next = ready.poll();
+            ordered.add(next);
+            for (String from : edges.getOrDefault(next, List.of())) {
+                if (!from.equals(next) && waitingFor.merge(from, -1, Integer::sum) == 0) {
+                    ready.add(from);
+                }
+            }
         }
-        return new Closure(List.copyOf(ordered), into);
+        if (ordered.size() != reached.size()) {
+            throw new IllegalStateException("Cascade cycle through several types among " + reached + ": the model should have refused it");
+        }
+        return List.copyOf(ordered);
     }
 
     /** Whether some records referencing through {@code d} are deleted with their target. */
