@@ -31,7 +31,7 @@ abstract class BenchmarkSmokeContract {
         BenchmarkMain.write(results, out);
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(2, json.size(), json::toPrettyString);
+        assertEquals(4, json.size(), json::toPrettyString);
         Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
         for (JsonNode row : json) {
             assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
@@ -52,8 +52,11 @@ abstract class BenchmarkSmokeContract {
         // 10 customers x 5 rows, committed by the last measured contender's operation.
         assertEquals(List.of("n=50"), db.rows("select (select count(*) from customer) + (select count(*) from contact)"
                 + " + (select count(*) from activity) as n"));
-        // One progress line per contender and round: 2 contenders x (1 warm-up + 2 measured).
-        assertEquals(6, progress.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("plan-delete:data-lifecycle", json.get(2).get("name").asText());
+        assertEquals("hand-jdbc", json.get(2).get("baseline").asText());
+        assertEquals("plan-delete:hand-jdbc", json.get(3).get("name").asText());
+        // One progress line per contender and round: 2 benchmarks x 2 contenders x (1 warm-up + 2 measured).
+        assertEquals(12, progress.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
