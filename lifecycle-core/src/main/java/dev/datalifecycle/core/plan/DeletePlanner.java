@@ -211,7 +211,7 @@ public final class DeletePlanner {
 
     private Summary summarise(Connection connection, PlanSql.Query query, IdType idType) throws SQLException {
         SqlBuilder sql = new SqlBuilder(dialect).append(query.with())
-                .sql("SELECT q.id, COUNT(*) OVER (), SUM(").sql(dialect.hashOfText("q.id")).sql(") OVER () FROM (")
+                .sql("SELECT q.id, COUNT(*) OVER (), SUM(").sql(hash(idType)).sql(") OVER () FROM (")
                 .append(query.select()).sql(") q ORDER BY q.id ").sql(dialect.limit(sampleSize));
         List<Object> first = new ArrayList<>();
         long count = 0;
@@ -224,6 +224,17 @@ public final class DeletePlanner {
             }
         }
         return new Summary(count, first, hashSum);
+    }
+
+    /**
+     * A 32-bit hash of {@code q.id} for the fingerprint's sums. Numbers are mixed by arithmetic (the
+     * modulus keeps the product inside BIGINT); text and UUIDs go through the dialect's hash function,
+     * which costs a cast and a function call per row.
+     */
+    private String hash(IdType idType) {
+        return idType == IdType.LONG || idType == IdType.INTEGER
+                ? "MOD(MOD(q.id, 4294967291) * 40503, 4294967296)"
+                : dialect.hashOfText("q.id");
     }
 
     private static String digest(Set<String> lines) {

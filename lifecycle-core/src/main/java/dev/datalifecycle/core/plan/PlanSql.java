@@ -68,7 +68,10 @@ final class PlanSql {
 
     /** The records of {@code type} the delete reaches. */
     Query deleted(String type) {
-        return new Query(with(List.of(type)), new SqlBuilder(dialect).sql("SELECT DISTINCT id FROM ").sql(names.get(type)));
+        // Each set is distinct by primary key, but for H2's depth-counted recursion, which repeats rows.
+        boolean repeats = selfCascading(type) && !dialect.recursiveUnionEndsCycles();
+        return new Query(with(List.of(type)), new SqlBuilder(dialect).sql(repeats ? "SELECT DISTINCT id FROM " : "SELECT id FROM ")
+                .sql(names.get(type)));
     }
 
     /**
@@ -84,7 +87,9 @@ final class PlanSql {
         }
         SqlBuilder with = with(needed);
         SqlBuilder sql = new SqlBuilder(dialect);
-        sql.sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id FROM ").id(from.primaryTable().name()).sql(" p");
+        // A record has several links in a join table; otherwise one row per record.
+        sql.sql(d.kind() == DependencyKind.JOIN_TABLE ? "SELECT DISTINCT p." : "SELECT p.").id(from.idColumn())
+                .sql(" AS id FROM ").id(from.primaryTable().name()).sql(" p");
         String alias = "p";
         if (d.kind() == DependencyKind.JOIN_TABLE) {
             alias = "j";
