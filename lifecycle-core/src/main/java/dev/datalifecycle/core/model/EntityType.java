@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param tenancy       how its records belong to tenants
  * @param ownerColumn   the column holding the owning user's id, or {@code null}
  * @param uniqueKeys    keys unique among live records
+ * @param policy        how long its records and deletions are kept, and which columns are personal
  */
 public record EntityType(String name, List<Table> tables, IdType idType, Optional<Markers> markers,
-        Discriminator discriminator, Tenancy tenancy, String ownerColumn, List<UniqueKey> uniqueKeys) {
+        Discriminator discriminator, Tenancy tenancy, String ownerColumn, List<UniqueKey> uniqueKeys, Policy policy) {
 
     public EntityType {
         Objects.requireNonNull(name, "name");
@@ -29,6 +30,7 @@ public record EntityType(String name, List<Table> tables, IdType idType, Optiona
         Objects.requireNonNull(markers, "markers");
         Objects.requireNonNull(tenancy, "tenancy");
         uniqueKeys = List.copyOf(uniqueKeys);
+        Objects.requireNonNull(policy, "policy");
     }
 
     /** The table that holds the id, markers, tenant and discriminator. */

@@ -23,6 +23,9 @@ public final class EntityTypeBuilder {
     private String tenantReference;
     private String ownerColumn;
     private final List<UniqueKey> uniqueKeys = new ArrayList<>();
+    private java.time.Period binRetention;
+    private Policy.KeepLive keepLive;
+    private final List<String> personalData = new ArrayList<>();
 
     EntityTypeBuilder(String name, List<String> problems) {
         this.name = name;
@@ -131,6 +134,27 @@ public final class EntityTypeBuilder {
         return this;
     }
 
+    /** How long deletions of this type stay in the recycle bin (instead of the model's default). */
+    public EntityTypeBuilder binRetention(java.time.Period period) {
+        binRetention = period;
+        return this;
+    }
+
+    /**
+     * Live records expire {@code period} after the time in {@code ageColumn} (of the primary table),
+     * and are then purged or anonymized.
+     */
+    public EntityTypeBuilder keepFor(java.time.Period period, String ageColumn, dev.datalifecycle.api.ExpiryAction action) {
+        keepLive = new Policy.KeepLive(period, ageColumn, action);
+        return this;
+    }
+
+    /** Columns of the primary table that hold personal data. */
+    public EntityTypeBuilder personalData(String... columns) {
+        personalData.addAll(List.of(columns));
+        return this;
+    }
+
     String name() {
         return name;
     }
@@ -140,7 +164,7 @@ public final class EntityTypeBuilder {
     }
 
     /** The entity type, or null when its basics are missing (already reported). */
-    EntityType buildType() {
+    EntityType buildType(java.time.Period defaultBinRetention) {
         if (tables.isEmpty()) {
             problems.add(name + ": no table declared: call table(...)");
             return null;
@@ -153,7 +177,8 @@ public final class EntityTypeBuilder {
         for (TableDraft draft : tables) {
             built.add(new Table(draft.name, draft.idColumn, draft.columns));
         }
-        return new EntityType(name, built, idType, Optional.ofNullable(markers), discriminator, tenancy, ownerColumn, uniqueKeys);
+        Policy policy = new Policy(binRetention != null ? binRetention : defaultBinRetention, Optional.ofNullable(keepLive), personalData);
+        return new EntityType(name, built, idType, Optional.ofNullable(markers), discriminator, tenancy, ownerColumn, uniqueKeys, policy);
     }
 
     private EntityTypeBuilder columns(boolean nullable, String... columns) {

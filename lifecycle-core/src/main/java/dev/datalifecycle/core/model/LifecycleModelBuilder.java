@@ -22,6 +22,7 @@ public final class LifecycleModelBuilder {
     private final List<EntityTypeBuilder> typeBuilders = new ArrayList<>();
     private final List<Dependency> dependencies = new ArrayList<>();
     private boolean tenants;
+    private java.time.Period binRetention = Policy.DEFAULT_BIN_RETENTION;
 
     LifecycleModelBuilder() {
     }
@@ -29,6 +30,12 @@ public final class LifecycleModelBuilder {
     /** Records belong to tenants: every soft-deletable type must say how (column, reference, or global). */
     public LifecycleModelBuilder tenants() {
         tenants = true;
+        return this;
+    }
+
+    /** How long deletions stay in the recycle bin, for types that do not say (default 30 days). */
+    public LifecycleModelBuilder binRetention(java.time.Period period) {
+        binRetention = period;
         return this;
     }
 
@@ -98,7 +105,7 @@ public final class LifecycleModelBuilder {
                 continue;
             }
             builders.put(builder.name(), builder);
-            EntityType type = builder.buildType();
+            EntityType type = builder.buildType(binRetention);
             if (type != null) {
                 types.put(type.name(), type);
             }
@@ -201,7 +208,8 @@ public final class LifecycleModelBuilder {
                 continue;
             }
             types.put(type.name(), new EntityType(type.name(), type.tables(), type.idType(), type.markers(),
-                    type.discriminator(), new Tenancy.ByReference(column, target.name()), type.ownerColumn(), type.uniqueKeys()));
+                    type.discriminator(), new Tenancy.ByReference(column, target.name()), type.ownerColumn(), type.uniqueKeys(),
+                    type.policy()));
         }
     }
 
@@ -217,6 +225,27 @@ public final class LifecycleModelBuilder {
         if (type.discriminator() != null && !primary.has(type.discriminator().column())) {
             found.add(type.name() + ": discriminator column '" + type.discriminator().column()
                     + "' is not a declared column of table '" + primary.name() + "'");
+        }
+        Policy policy = type.policy();
+        if (policy.binRetention().isNegative() || policy.binRetention().isZero()) {
+            found.add(type.name() + ": bin retention " + policy.binRetention() + " must be positive, e.g. P30D");
+        }
+        policy.keepLive().ifPresent(keep -> {
+            if (keep.period().isNegative() || keep.period().isZero()) {
+                found.add(type.name() + ": keepFor " + keep.period() + " must be positive, e.g. P2Y");
+            }
+            if (!primary.has(keep.ageColumn())) {
+                found.add(type.name() + ": keepFor counts from column '" + keep.ageColumn() + "', which table '" + primary.name()
+                        + "' does not declare");
+            }
+            if (keep.action() == dev.datalifecycle.api.ExpiryAction.ANONYMIZE && policy.personalData().isEmpty()) {
+                found.add(type.name() + ": keepFor(..., ANONYMIZE) needs the personal-data columns to overwrite: declare personalData(...)");
+            }
+        });
+        for (String column : policy.personalData()) {
+            if (!primary.has(column)) {
+                found.add(type.name() + ": personal-data column '" + column + "' is not a declared column of table '" + primary.name() + "'");
+            }
         }
         for (UniqueKey key : type.uniqueKeys()) {
             Table table = type.table(key.table()).orElseThrow();

@@ -91,6 +91,30 @@ class LifecycleModelBuilderTest {
     }
 
     @Test
+    void policiesDefaultToThirtyDaysInTheBinAndAreValidated() {
+        LifecycleModel model = LifecycleModel.builder()
+                .type("Activity", t -> t.table("activity").id("id", IdType.LONG).notNull("created_at").nullable("subject")
+                        .markers("d", "t").keepFor(java.time.Period.ofYears(2), "created_at", dev.datalifecycle.api.ExpiryAction.PURGE))
+                .type("Lead", t -> t.table("lead").id("id", IdType.LONG).nullable("email").markers("d", "t")
+                        .binRetention(java.time.Period.ofDays(60)).personalData("email"))
+                .build();
+        assertEquals(java.time.Period.ofDays(30), model.type("Activity").policy().binRetention());
+        assertEquals(java.time.Period.ofYears(2), model.type("Activity").policy().keepLive().orElseThrow().period());
+        assertEquals(java.time.Period.ofDays(60), model.type("Lead").policy().binRetention());
+        assertEquals(List.of("email"), model.type("Lead").policy().personalData());
+
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> LifecycleModel.builder()
+                .binRetention(java.time.Period.ZERO)
+                .type("Log", t -> t.table("log").id("id", IdType.LONG).markers("d", "t")
+                        .keepFor(java.time.Period.ofDays(90), "logged_at", dev.datalifecycle.api.ExpiryAction.ANONYMIZE))
+                .build());
+        assertEquals(List.of(
+                "Log: bin retention P0D must be positive, e.g. P30D",
+                "Log: keepFor counts from column 'logged_at', which table 'log' does not declare",
+                "Log: keepFor(..., ANONYMIZE) needs the personal-data columns to overwrite: declare personalData(...)"), e.problems());
+    }
+
+    @Test
     void conditionalRulesSendUnmatchedRecordsToRestrict() {
         RuleSpec rule = RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE).orWhen(Criteria.isNull("x"), DeleteRule.DETACH);
         assertEquals(DeleteRule.RESTRICT, rule.otherwise());
