@@ -68,10 +68,10 @@ final class PlanSql {
 
     /** The records of {@code type} the delete reaches. */
     Query deleted(String type) {
-        // Each set is distinct by primary key, but for H2's depth-counted recursion, which repeats rows.
-        boolean repeats = selfCascading(type) && !dialect.recursiveUnionEndsCycles();
-        return new Query(with(List.of(type)), new SqlBuilder(dialect).sql(repeats ? "SELECT DISTINCT id FROM " : "SELECT id FROM ")
-                .sql(names.get(type)));
+        // DISTINCT is needed only after H2's depth-counted recursion, which repeats rows, but it also
+        // leads PostgreSQL to aggregate the set once instead of nesting the whole chain into the
+        // window query (measured: 100,000 dependents in 151 ms instead of 334 ms).
+        return new Query(with(List.of(type)), new SqlBuilder(dialect).sql("SELECT DISTINCT id FROM ").sql(names.get(type)));
     }
 
     /**
@@ -87,9 +87,8 @@ final class PlanSql {
         }
         SqlBuilder with = with(needed);
         SqlBuilder sql = new SqlBuilder(dialect);
-        // A record has several links in a join table; otherwise one row per record.
-        sql.sql(d.kind() == DependencyKind.JOIN_TABLE ? "SELECT DISTINCT p." : "SELECT p.").id(from.idColumn())
-                .sql(" AS id FROM ").id(from.primaryTable().name()).sql(" p");
+        // DISTINCT: a record has several links in a join table.
+        sql.sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id FROM ").id(from.primaryTable().name()).sql(" p");
         String alias = "p";
         if (d.kind() == DependencyKind.JOIN_TABLE) {
             alias = "j";
