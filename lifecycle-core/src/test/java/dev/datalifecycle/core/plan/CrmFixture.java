@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A small CRM in plain DDL, written so each shape the planner must handle appears once: cascades two
  * levels deep, a diamond (a note reached through its customer and its contact), a DETACH, a
- * conditional rule (closed contracts cascade, open and unknown ones block), a table without markers
+ * conditional rule (closed contracts cascade, open and unknown ones block), a declared reference from a
+ * table without markers
  * that blocks, a join table (UUID ids), an element collection, a self-referencing account hierarchy,
  * String ids, and two tenants.
  */
@@ -74,7 +75,7 @@ final class CrmFixture {
                 .reference("Note", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
                 .reference("Note", "contact_id", "Contact", RuleSpec.of(DeleteRule.CASCADE))
                 .reference("Contract", "customer_id", "Customer", RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE))
-                .reference("Invoice", "customer_id", "Customer")
+                .declaredReference("Invoice", "customer_id", "Customer", RuleSpec.RESTRICT)
                 .joinTable("Customer", "customer_tag", "customer_id", "tag_id", "Tag", RuleSpec.RESTRICT)
                 .elementCollection("Customer", "customer_phone", "customer_id")
                 .build();
