@@ -4,7 +4,6 @@ import dev.datalifecycle.api.Criteria;
 import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.InvalidModelException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +122,6 @@ public final class LifecycleModelBuilder {
             checkType(type, tenantPathReported, found);
         }
         checkSharedTables(types, found);
-        checkCascadeCycles(types, resolved, found);
         if (!found.isEmpty()) {
             throw new InvalidModelException(found);
         }
@@ -274,26 +272,6 @@ public final class LifecycleModelBuilder {
                 }
             }
         });
-    }
-
-    /**
-     * A type that cascades into itself (an account hierarchy) is planned with one recursive query. A
-     * cycle through several types is not supported yet; say so at start-up rather than plan wrongly.
-     */
-    private static void checkCascadeCycles(Map<String, EntityType> types, List<Dependency> dependencies, List<String> found) {
-        Map<String, Set<String>> cascadesTo = new LinkedHashMap<>();
-        for (Dependency d : dependencies) {
-            if (d.kind() != DependencyKind.ELEMENT_COLLECTION && d.rule().possibleRules().contains(DeleteRule.CASCADE)
-                    && !d.fromType().equals(d.targetType())) {
-                cascadesTo.computeIfAbsent(d.targetType(), k -> new HashSet<>()).add(d.fromType());
-            }
-        }
-        for (List<String> component : TypeGraph.stronglyConnected(types.keySet(), cascadesTo)) {
-            if (component.size() > 1) {
-                found.add("CASCADE cycle through " + String.join(" -> ", component)
-                        + ": cascades that lead back through other types are not supported yet (a type cascading into itself is)");
-            }
-        }
     }
 
     private static List<String> columns(Criteria criteria) {

@@ -4,28 +4,35 @@ import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.LifecycleModel;
-import java.util.ArrayList;
+import dev.datalifecycle.core.model.TypeGraph;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The entity types a delete of a root type may reach through CASCADE rules, in an order where every
- * type comes after the types that cascade into it. Computed on the type graph, not on records, so its
- * size depends on the model only.
+ * The entity types a delete of a root type may reach through CASCADE rules, grouped into cycles
+ * (a type that cascades into itself, or types that cascade into each other) and ordered so that every
+ * group comes after the groups that cascade into it. Computed on the type graph, not on records, so
+ * its size depends on the model only.
  */
 final class Closure {
 
-    private final List<String> types;
+    private final List<List<String>> components;
     private final Map<String, List<Dependency>> cascadesInto;
+    private final Map<String, List<String>> componentOf = new HashMap<>();
 
-    private Closure(List<String> types, Map<String, List<Dependency>> cascadesInto) {
-        this.types = types;
+    private Closure(List<List<String>> components, Map<String, List<Dependency>> cascadesInto) {
+        this.components = components;
         this.cascadesInto = cascadesInto;
+        components.forEach(c -> c.forEach(t -> componentOf.put(t, c)));
     }
 
     static Closure of(LifecycleModel model, String root) {
@@ -52,34 +59,47 @@ final class Closure {
     }
 
     /**
-     * Parents before children, and among types free to come next the one declared first, so plans
-     * read in the order the host declared its types. The model refuses cascade cycles through
-     * several types, so only self-references are left to ignore here.
+     * Groups before the groups they cascade into, and among groups free to come next the one with the
+     * type declared first, so plans read in the order the host declared its types.
      */
-    private static List<String> order(LifecycleModel model, Set<String> reached, Map<String, List<String>> edges) {
+    private static List<List<String>> order(LifecycleModel model, Set<String> reached, Map<String, List<String>> edges) {
         List<String> declared = new ArrayList<>(model.types().keySet());
-        Map<String, Integer> waitingFor = new LinkedHashMap<>();
-        reached.forEach(t -> waitingFor.put(t, 0));
-        edges.forEach((target, froms) -> froms.stream().filter(f -> !f.equals(target))
-                .forEach(f -> waitingFor.merge(f, 1, Integer::sum)));
-        java.util.PriorityQueue<String> ready = new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(declared::indexOf));
-        waitingFor.forEach((t, n) -> {
-            if (n == 0) {
-                ready.add(t);
-            }
-        });
-        List<String> ordered = new ArrayList<>();
-        while (!ready.isEmpty()) {
-            String next = ready.poll();
-            ordered.add(next);
-            for (String from : edges.getOrDefault(next, List.of())) {
-                if (!from.equals(next) && waitingFor.merge(from, -1, Integer::sum) == 0) {
-                    ready.add(from);
-                }
+        List<List<String>> components = new ArrayList<>();
+        for (List<String> component : TypeGraph.stronglyConnected(reached, edges)) {
+            List<String> sorted = new ArrayList<>(component);
+            sorted.sort(Comparator.comparingInt(declared::indexOf));
+            components.add(List.copyOf(sorted));
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < components.size(); i++) {
+            for (String type : components.get(i)) {
+                index.put(type, i);
             }
         }
-        if (ordered.size() != reached.size()) {
-            throw new IllegalStateException("Cascade cycle through several types among " + reached + ": the model should have refused it");
+        int[] waitingFor = new int[components.size()];
+        Map<Integer, Set<Integer>> next = new HashMap<>();
+        edges.forEach((target, froms) -> froms.forEach(from -> {
+            int a = index.get(target);
+            int b = index.get(from);
+            if (a != b && next.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b)) {
+                waitingFor[b]++;
+            }
+        }));
+        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparingInt(i -> declared.indexOf(components.get(i).get(0))));
+        for (int i = 0; i < components.size(); i++) {
+            if (waitingFor[i] == 0) {
+                ready.add(i);
+            }
+        }
+        List<List<String>> ordered = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            int i = ready.poll();
+            ordered.add(components.get(i));
+            for (int j : next.getOrDefault(i, Set.of())) {
+                if (--waitingFor[j] == 0) {
+                    ready.add(j);
+                }
+            }
         }
         return List.copyOf(ordered);
     }
@@ -89,13 +109,19 @@ final class Closure {
         return d.kind() != DependencyKind.ELEMENT_COLLECTION && d.rule().possibleRules().contains(DeleteRule.CASCADE);
     }
 
-    /** The types, each after every type that cascades into it (a type that cascades into itself aside). */
+    /** The types, each group after every group that cascades into it. */
     List<String> types() {
-        return types;
+        return components.stream().flatMap(List::stream).toList();
     }
 
-    boolean contains(String type) {
-        return cascadesInto.containsKey(type) || types.contains(type);
+    /** The groups of types that cascade into each other, in order; most have one type. */
+    List<List<String>> components() {
+        return components;
+    }
+
+    /** The group of {@code type}. */
+    List<String> componentOf(String type) {
+        return componentOf.get(type);
     }
 
     /** The CASCADE dependencies by which records of {@code type} are reached. */

@@ -34,6 +34,7 @@ final class PlanSql {
     private final List<Object> rootIds;
     private final String tenant;
     private final Map<String, String> names = new HashMap<>();
+    private final Map<List<String>, String> cycleNames = new HashMap<>();
 
     PlanSql(LifecycleModel model, Dialect dialect, Closure closure, String rootType, List<Object> rootIds, String tenant) {
         this.model = model;
@@ -45,6 +46,12 @@ final class PlanSql {
         List<String> types = closure.types();
         for (int i = 0; i < types.size(); i++) {
             names.put(types.get(i), "lc_s" + i);
+        }
+        List<List<String>> components = closure.components();
+        for (int i = 0; i < components.size(); i++) {
+            if (components.get(i).size() > 1) {
+                cycleNames.put(components.get(i), "lc_c" + i);
+            }
         }
     }
 
@@ -114,13 +121,27 @@ final class PlanSql {
             addWithSources(type, needed);
         }
         SqlBuilder sql = new SqlBuilder(dialect);
-        boolean recursive = needed.stream().anyMatch(this::selfCascading);
+        boolean recursive = needed.stream().anyMatch(t -> selfCascading(t) || closure.componentOf(t).size() > 1);
         sql.sql(recursive ? "WITH RECURSIVE " : "WITH ");
         boolean first = true;
-        for (String type : closure.types()) {
-            if (!needed.contains(type)) {
+        for (List<String> component : closure.components()) {
+            if (!needed.contains(component.get(0))) {
                 continue;
             }
+            if (component.size() > 1) {
+                boolean counted = !dialect.recursiveUnionEndsCycles();
+                sql.sql(first ? "" : ", ").sql(cycleNames.get(component)).sql(counted ? "(t, id, lc_depth) AS (" : "(t, id) AS (")
+                        .append(cycle(component, counted)).sql(")");
+                first = false;
+                for (int k = 0; k < component.size(); k++) {
+                    EntityType type = model.type(component.get(k));
+                    sql.sql(", ").sql(names.get(type.name())).sql("(id) AS (SELECT p.").id(type.idColumn()).sql(" FROM ")
+                            .id(type.primaryTable().name()).sql(" p WHERE ").sql(dialect.idAsText("p." + dialect.identifier(type.idColumn())))
+                            .sql(" IN (SELECT c.id FROM ").sql(cycleNames.get(component)).sql(" c WHERE c.t = " + k + "))");
+                }
+                continue;
+            }
+            String type = component.get(0);
             if (!first) {
                 sql.sql(", ");
             }
@@ -135,9 +156,90 @@ final class PlanSql {
         if (!into.add(type)) {
             return;
         }
-        for (Dependency d : closure.cascadesInto(type)) {
-            addWithSources(d.targetType(), into);
+        for (String member : closure.componentOf(type)) {
+            into.add(member);
+            for (Dependency d : closure.cascadesInto(member)) {
+                addWithSources(d.targetType(), into);
+            }
         }
+    }
+
+    /**
+     * The records of a group of types that cascade into each other, as (type index, id as text): one
+     * recursive query over every cascade inside the group, seeded by the roots and the cascades from
+     * outside. Ids become text so that types with different id types share a column; the per-type
+     * sets then select their records by that text.
+     */
+    private SqlBuilder cycle(List<String> component, boolean counted) {
+        String name = cycleNames.get(component);
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT s0.t, s0.id").sql(counted ? ", 0" : "").sql(" FROM (");
+        for (int k = 0; k < component.size(); k++) {
+            EntityType type = model.type(component.get(k));
+            if (k > 0) {
+                sql.sql(" UNION ");
+            }
+            sql.sql("SELECT " + k + " AS t, ").sql(text("p", type.idColumn())).sql(" AS id FROM ").id(type.primaryTable().name())
+                    .sql(" p WHERE (");
+            boolean any = false;
+            if (type.name().equals(rootType)) {
+                sql.sql("p.").id(type.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
+                any = true;
+            }
+            for (Dependency d : closure.cascadesInto(type.name())) {
+                if (component.contains(d.targetType())) {
+                    continue;
+                }
+                sql.sql(any ? " OR " : "");
+                any = true;
+                reachedThrough(type, d, sql);
+            }
+            sql.sql(any ? ")" : "1 = 0)");
+            visible(type, "p", sql, true);
+        }
+        sql.sql(") s0 UNION ").sql(counted ? "ALL " : "").sql("SELECT e.t, e.id").sql(counted ? ", r.lc_depth + 1" : "")
+                .sql(" FROM ").sql(name).sql(" r JOIN (");
+        boolean firstEdge = true;
+        for (int k = 0; k < component.size(); k++) {
+            EntityType type = model.type(component.get(k));
+            for (Dependency d : closure.cascadesInto(type.name())) {
+                int source = component.indexOf(d.targetType());
+                if (source < 0) {
+                    continue;
+                }
+                sql.sql(firstEdge ? "" : " UNION ALL ");
+                firstEdge = false;
+                sql.sql("SELECT " + k + " AS t, ").sql(text("p", type.idColumn())).sql(" AS id, " + source + " AS src_t, ");
+                String alias;
+                if (d.kind() == DependencyKind.JOIN_TABLE) {
+                    alias = "j";
+                    sql.sql(text("j", d.column())).sql(" AS src_id FROM ").id(type.primaryTable().name()).sql(" p JOIN ").id(d.table())
+                            .sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", type.idColumn()).sql(" WHERE 1 = 1");
+                } else {
+                    alias = d.table().equals(type.primaryTable().name()) ? "p" : "x";
+                    sql.sql(text(alias, d.column())).sql(" AS src_id FROM ").id(type.primaryTable().name()).sql(" p");
+                    if (alias.equals("x")) {
+                        Table table = type.table(d.table()).orElseThrow();
+                        sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", type.idColumn());
+                    }
+                    sql.sql(" WHERE ").column(alias, d.column()).sql(" IS NOT NULL");
+                    selected(d.rule(), DeleteRule.CASCADE, alias, sql);
+                }
+                visible(type, "p", sql, true);
+            }
+        }
+        sql.sql(") e ON e.src_t = r.t AND e.src_id = r.id");
+        if (counted) {
+            sql.sql(" WHERE r.lc_depth < (");
+            for (int k = 0; k < component.size(); k++) {
+                sql.sql(k > 0 ? " + " : "").sql("(SELECT COUNT(*) FROM ").id(model.type(component.get(k)).primaryTable().name()).sql(")");
+            }
+            sql.sql(")");
+        }
+        return sql;
+    }
+
+    private String text(String alias, String column) {
+        return dialect.idAsText(alias + "." + dialect.identifier(column));
     }
 
     private boolean selfCascading(String type) {

@@ -42,6 +42,13 @@ public interface Dialect {
     String hashOfText(String expression);
 
     /**
+     * {@code expression} (an id) as text, in one type wide enough for any id, so that ids of
+     * different types can share a column: a cascade cycle through several types is walked by one
+     * recursive query over (type, id as text).
+     */
+    String idAsText(String expression);
+
+    /**
      * Whether {@code UNION} in a recursive common table expression drops rows already produced by
      * earlier iterations, so that a cycle in the data ends the recursion. PostgreSQL and MariaDB: yes.
      * H2 2.5: no, it only removes repeats within one iteration and loops forever on a cycle.

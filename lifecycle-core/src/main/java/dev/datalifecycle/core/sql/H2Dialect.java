@@ -36,4 +36,9 @@ final class H2Dialect extends QuotingDialect {
         // A comment is enough: H2 keys its statement cache by the whole text.
         return sql.startsWith("WITH") ? sql + " /* lc " + STATEMENTS.incrementAndGet() + " */" : sql;
     }
+
+    @Override
+    public String idAsText(String expression) {
+        return "CAST(" + expression + " AS VARCHAR(255))";
+    }
 }

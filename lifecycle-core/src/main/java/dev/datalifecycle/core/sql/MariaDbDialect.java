@@ -35,4 +35,9 @@ final class MariaDbDialect extends QuotingDialect {
         // Without this a hierarchy deeper than 1,000 levels would be planned short, with no error.
         return sql.startsWith("WITH RECURSIVE") ? "SET STATEMENT max_recursive_iterations = 4294967295 FOR " + sql : sql;
     }
+
+    @Override
+    public String idAsText(String expression) {
+        return "CAST(" + expression + " AS CHAR(255))";
+    }
 }

@@ -23,4 +23,9 @@ final class PostgreSqlDialect extends QuotingDialect {
     public String hashOfText(String expression) {
         return "CAST(CAST(('x' || SUBSTR(MD5(CAST(%1$s AS TEXT)), 1, 8)) AS BIT(32)) AS INTEGER)".formatted(expression);
     }
+
+    @Override
+    public String idAsText(String expression) {
+        return "CAST(" + expression + " AS TEXT)";
+    }
 }

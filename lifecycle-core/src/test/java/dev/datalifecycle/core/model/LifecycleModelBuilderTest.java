@@ -61,19 +61,17 @@ class LifecycleModelBuilderTest {
     }
 
     @Test
-    void aTypeCascadingIntoItselfIsLegalButACycleThroughTwoTypesIsNotYet() {
+    void cascadeCyclesAreLegalThroughOneTypeOrSeveral() {
         LifecycleModel.builder()
                 .type("Account", t -> t.table("account").id("id", IdType.LONG).nullable("parent_id").markers("d", "t"))
                 .reference("Account", "parent_id", "Account", RuleSpec.of(DeleteRule.CASCADE))
                 .build();
-        InvalidModelException e = assertThrows(InvalidModelException.class, () -> LifecycleModel.builder()
+        LifecycleModel.builder()
                 .type("A", t -> t.table("a").id("id", IdType.LONG).nullable("b_id").markers("d", "t"))
-                .type("B", t -> t.table("b").id("id", IdType.LONG).nullable("a_id").markers("d", "t"))
+                .type("B", t -> t.table("b").id("id", IdType.UUID).nullable("a_id").markers("d", "t"))
                 .reference("A", "b_id", "B", RuleSpec.of(DeleteRule.CASCADE))
                 .reference("B", "a_id", "A", RuleSpec.of(DeleteRule.CASCADE))
-                .build());
-        assertEquals(1, e.problems().size());
-        assertEquals(true, e.problems().get(0).startsWith("CASCADE cycle through "), e.getMessage());
+                .build();
     }
 
     @Test

@@ -39,7 +39,8 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  * The planner against a naive in-memory closure, over random rules and random data (cycles in
  * self-references, records already deleted, another tenant's records, conditional rules with
  * {@code NULL}s) on a fixed shape of four types: T1 and T3 reference themselves, T2 references T0 and
- * T1, T3 references T2 and T1.
+ * T1, T3 references T2 and T1, and T0 references T3, so random cascades form cycles through several
+ * types as well as through one.
  */
 @AddLifecycleHook(PlannerPropertiesContract.SkipUnavailable.class)
 abstract class PlannerPropertiesContract {
@@ -49,7 +50,7 @@ abstract class PlannerPropertiesContract {
     private static final int TYPES = 4;
     /** from type, column, target type. */
     private static final String[][] REFERENCES = {
-        {"1", "r0", "0"}, {"1", "s", "1"}, {"2", "r0", "0"}, {"2", "r1", "1"}, {"3", "r0", "2"}, {"3", "r1", "1"}, {"3", "s", "3"}};
+        {"0", "r0", "3"}, {"1", "r0", "0"}, {"1", "s", "1"}, {"2", "r0", "0"}, {"2", "r1", "1"}, {"3", "r0", "2"}, {"3", "r1", "1"}, {"3", "s", "3"}};
     private static final RuleSpec CONDITIONAL = RuleSpec.when(Criteria.eq("status", "A"), DeleteRule.CASCADE)
             .orWhen(Criteria.eq("status", "B"), DeleteRule.DETACH);
     private static final RuleSpec[] RULES = {RuleSpec.of(DeleteRule.CASCADE), RuleSpec.RESTRICT, RuleSpec.of(DeleteRule.DETACH),
