@@ -17,11 +17,11 @@ public interface Dialect {
     String quote(String identifier);
 
     /**
-     * Writes an identifier from the model the way the host's DDL most likely wrote it: a plain
-     * lower-case name ({@code customer_id}) that is not a reserved word stays unquoted, so the
-     * database folds its case exactly as it folded the host's unquoted DDL (H2 to upper case,
-     * PostgreSQL to lower case); any other name is {@linkplain #quote quoted} and must be given
-     * exactly as the database stores it ({@code "Customer"}, {@code "user"}).
+     * Writes an identifier from the model the way the host's DDL wrote it. A name in double quotes
+     * or backticks ({@code "\"Deal\""}) was quoted there: it is quoted here, exactly. A plain name
+     * ({@code customer_id}, {@code CustomerId}) that is not a reserved word was not: it stays
+     * unquoted, so the database folds its case exactly as it folded the DDL (H2 to upper case,
+     * PostgreSQL to lower case, MariaDB not at all). Any other name is quoted as given.
      */
     String identifier(String name);
 

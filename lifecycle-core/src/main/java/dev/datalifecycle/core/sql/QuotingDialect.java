@@ -26,20 +26,24 @@ abstract class QuotingDialect implements Dialect {
 
     @Override
     public final String identifier(String name) {
+        if (name != null && name.length() > 2 && (name.charAt(0) == '"' && name.endsWith("\"")
+                || name.charAt(0) == '`' && name.endsWith("`"))) {
+            return quote(name.substring(1, name.length() - 1));
+        }
         return isPlain(name) ? name : quote(name);
     }
 
     private static boolean isPlain(String name) {
-        if (name == null || name.isEmpty() || !(name.charAt(0) == '_' || (name.charAt(0) >= 'a' && name.charAt(0) <= 'z'))) {
+        if (name == null || name.isEmpty() || !(name.charAt(0) == '_' || Character.isLetter(name.charAt(0)) && name.charAt(0) < 128)) {
             return false;
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (!(c == '_' || (c < 128 && Character.isLetterOrDigit(c)))) {
                 return false;
             }
         }
-        return !RESERVED.contains(name);
+        return !RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Words reserved by at least one of the supported databases that a table or column might be named. */
