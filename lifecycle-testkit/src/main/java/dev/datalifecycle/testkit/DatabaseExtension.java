@@ -77,7 +77,7 @@ final class DatabaseExtension implements ExecutionCondition, BeforeAllCallback, 
     }
 
     /** Lets JUnit drop the database when the class's store closes. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final TestDatabase database;
 
         Holder(TestDatabase database) {

@@ -38,6 +38,15 @@ public final class LifecycleModelBuilder {
         return this;
     }
 
+    /**
+     * Records a problem found while describing the model (by discovery, say), so that
+     * {@link #build()} reports it together with every other one.
+     */
+    public LifecycleModelBuilder problem(String problem) {
+        problems.add(problem);
+        return this;
+    }
+
     /** Declares an entity type. */
     public LifecycleModelBuilder type(String name, Consumer<EntityTypeBuilder> describe) {
         EntityTypeBuilder builder = new EntityTypeBuilder(name, problems);
@@ -52,6 +61,16 @@ public final class LifecycleModelBuilder {
      */
     public LifecycleModelBuilder reference(String fromType, String column, String targetType, RuleSpec rule) {
         return add(DependencyKind.FOREIGN_KEY, fromType, null, column, null, targetType, rule);
+    }
+
+    /**
+     * A foreign-key column in a given table of {@code fromType} (for types whose tables share column
+     * names), or a declared reference when {@code declared} is true.
+     */
+    public LifecycleModelBuilder reference(String fromType, String table, String column, String targetType, RuleSpec rule,
+            boolean declared) {
+        return add(declared ? DependencyKind.DECLARED_REFERENCE : DependencyKind.FOREIGN_KEY, fromType, table, column, null,
+                targetType, rule);
     }
 
     /** Like {@link #reference(String, String, String, RuleSpec)} with RESTRICT, the safe default. */
@@ -146,7 +165,8 @@ public final class LifecycleModelBuilder {
         String table = d.table();
         Table recordTable = null;
         if (d.inRecord()) {
-            recordTable = from.tableWithColumn(d.column()).orElse(null);
+            recordTable = (d.table().isEmpty() ? from.tableWithColumn(d.column()) : from.table(d.table()).filter(t -> t.has(d.column())))
+                    .orElse(null);
             if (recordTable == null) {
                 found.add(d.name() + ": column '" + d.column() + "' is not a declared column of " + from.name()
                         + "'s tables " + from.tables().stream().map(Table::name).toList()

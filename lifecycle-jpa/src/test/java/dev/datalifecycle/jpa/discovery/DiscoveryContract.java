@@ -1,0 +1,114 @@
+package dev.datalifecycle.jpa.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.core.model.Dependency;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.plan.DeletePlanner;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.jpa.HibernateDialects;
+import dev.datalifecycle.jpa.LifecycleJpa;
+import dev.datalifecycle.testkit.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Discovery reads the model from Hibernate's mappings (through a naming strategy that prefixes every
+ * name, and a quoted table), and the planner works on what it read.
+ */
+abstract class DiscoveryContract {
+
+    private static final UUID VIP = UUID.fromString("00000000-0000-4000-8000-0000000000f1");
+    private static final Actor ALICE = Actor.of("alice", "t1", Set.of());
+    private static EntityManagerFactory emf;
+
+    @BeforeAll
+    static void boot(TestDatabase db) {
+        PersistenceConfiguration config = new PersistenceConfiguration("discovery");
+        Entities.ALL.forEach(config::managedClass);
+        config.property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "create");
+        config.property("hibernate.physical_naming_strategy", PrefixNamingStrategy.class.getName());
+        config.property("hibernate.tenant_identifier_resolver", FixedTenant.class.getName());
+        db.jpaProperties().forEach(config::property);
+        emf = config.createEntityManagerFactory();
+        Dialect dialect = HibernateDialects.of(emf);
+        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", dialect.quote("t_Deal"))) {
+            db.execute("alter table " + table + " add c_deletion_id varchar(36)", "alter table " + table + " add c_deleted_at timestamp");
+        }
+        emf.runInTransaction(em -> {
+            Entities.Account root = new Entities.Account(1L, "root", null);
+            Entities.Account child = new Entities.Account(2L, "child", root);
+            em.persist(root);
+            em.persist(child);
+            Entities.Country fr = new Entities.Country("FR", "France");
+            em.persist(fr);
+            Entities.Tag vip = new Entities.Tag(VIP, "VIP");
+            em.persist(vip);
+            Entities.Customer customer = new Entities.Customer(10L, "Northwind", child);
+            customer.address.city = "Paris";
+            customer.address.country = fr;
+            customer.tags.add(vip);
+            customer.phones.add("555-0100");
+            em.persist(customer);
+            em.persist(new Entities.Contact(100L, customer, "Nancy"));
+            em.persist(new Entities.Contact(101L, customer, "Andrew"));
+            em.persist(new Entities.Deal(7, customer, 1000L));
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
+    @Test
+    void everyReferenceIsReadWithTheNamesHibernateResolvedAndItsDefaultRule() {
+        LifecycleModel model = LifecycleJpa.model(emf);
+        assertEquals(List.of(
+                "Account.c_parent_id -> Account (FOREIGN_KEY, CASCADE)",
+                "Contact.c_customer_id -> Customer (FOREIGN_KEY, CASCADE)",
+                "Customer.c_account_id -> Account (FOREIGN_KEY, RESTRICT)",
+                "Customer.c_country_code -> Country (FOREIGN_KEY, RESTRICT)",
+                "Customer.t_customer_phone -> Customer (ELEMENT_COLLECTION, CASCADE)",
+                "Customer.t_customer_tag -> Tag (JOIN_TABLE, RESTRICT)",
+                "Deal.c_customer_id -> Customer (FOREIGN_KEY, RESTRICT)"),
+                model.dependencies().stream().map(Dependency::toString).sorted().toList());
+        assertEquals("\"t_Deal\"", model.type("Deal").primaryTable().name());
+        assertEquals("c_tenant", ((dev.datalifecycle.core.model.Tenancy.ByColumn) model.type("Customer").tenancy()).column());
+        assertEquals(new dev.datalifecycle.core.model.Tenancy.ByReference("c_customer_id", "Customer"), model.type("Contact").tenancy());
+        assertEquals("c_deletion_id", model.type("Tag").markers().orElseThrow().deletionIdColumn());
+        assertEquals(false, model.type("Country").softDeletable());
+    }
+
+    private static DeletePlan plan(TestDatabase db, String type, Object id) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            return new DeletePlanner(LifecycleJpa.model(emf), HibernateDialects.of(emf)).plan(c, type, List.of(id), ALICE);
+        }
+    }
+
+    @Test
+    void plansOverTheDiscoveredModelFollowTheMappings(TestDatabase db) throws SQLException {
+        DeletePlan account = plan(db, "Account", 1L);
+        assertEquals("[Account: 2 [1, 2]]", account.deleted().toString());
+        assertEquals("[Customer via Customer.c_account_id: 1 [10]]", account.blockers().toString());
+
+        DeletePlan customer = plan(db, "Customer", 10L);
+        assertEquals("[Customer: 1 [10], Contact: 2 [100, 101]]", customer.deleted().toString());
+        assertEquals("[Deal via Deal.c_customer_id: 1 [7]]", customer.blockers().toString());
+
+        DeletePlan tag = plan(db, "Tag", VIP);
+        assertEquals("[Customer via Customer.t_customer_tag: 1 [10]]", tag.blockers().toString());
+    }
+}

@@ -1,0 +1,172 @@
+package dev.datalifecycle.jpa.discovery;
+
+import dev.datalifecycle.api.annotation.SoftDeletable;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** A CRM mapped with every kind of reference discovery must read. */
+final class Entities {
+
+    private Entities() {
+    }
+
+    static final List<Class<?>> ALL = List.of(Account.class, Customer.class, Contact.class, Tag.class, Country.class, Deal.class);
+
+    /** An account hierarchy: children go with their parent. */
+    @Entity(name = "Account")
+    @SoftDeletable
+    static class Account {
+        @Id
+        Long id;
+        @TenantId
+        String tenant;
+        String name;
+        @ManyToOne(fetch = FetchType.LAZY)
+        Account parent;
+        @OneToMany(mappedBy = "parent", cascade = CascadeType.REMOVE)
+        List<Account> children = new ArrayList<>();
+
+        Account() {
+        }
+
+        Account(Long id, String name, Account parent) {
+            this.id = id;
+            this.name = name;
+            this.parent = parent;
+        }
+    }
+
+    @Embeddable
+    static class Address {
+        String city;
+        @ManyToOne(fetch = FetchType.LAZY)
+        Country country;
+    }
+
+    @Entity(name = "Customer")
+    @SoftDeletable
+    static class Customer {
+        @Id
+        Long id;
+        @TenantId
+        String tenant;
+        String name;
+        @ManyToOne(fetch = FetchType.LAZY)
+        Account account;
+        @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+        List<Contact> contacts = new ArrayList<>();
+        @ManyToMany
+        @JoinTable(name = "customer_tag")
+        Set<Tag> tags = new HashSet<>();
+        @ElementCollection
+        @CollectionTable(name = "customer_phone")
+        List<String> phones = new ArrayList<>();
+        @Embedded
+        Address address = new Address();
+
+        Customer() {
+        }
+
+        Customer(Long id, String name, Account account) {
+            this.id = id;
+            this.name = name;
+            this.account = account;
+        }
+    }
+
+    /** No tenant of its own: it belongs to its customer's. */
+    @Entity(name = "Contact")
+    @SoftDeletable
+    static class Contact {
+        @Id
+        Long id;
+        @ManyToOne(optional = false, fetch = FetchType.LAZY)
+        Customer customer;
+        String fullName;
+
+        Contact() {
+        }
+
+        Contact(Long id, Customer customer, String fullName) {
+            this.id = id;
+            this.customer = customer;
+            this.fullName = fullName;
+        }
+    }
+
+    @Entity(name = "Tag")
+    @SoftDeletable
+    static class Tag {
+        @Id
+        UUID id;
+        @TenantId
+        String tenant;
+        String label;
+
+        Tag() {
+        }
+
+        Tag(UUID id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+    }
+
+    /** Reference data: not soft-deletable, String ids. */
+    @Entity(name = "Country")
+    static class Country {
+        @Id
+        String code;
+        String name;
+
+        Country() {
+        }
+
+        Country(String code, String name) {
+            this.code = code;
+            this.name = name;
+        }
+    }
+
+    /** A quoted table and column; a cascade on the owning side, which discovery must ignore. */
+    @Entity(name = "Deal")
+    @Table(name = "\"Deal\"")
+    @SoftDeletable
+    static class Deal {
+        @Id
+        Integer id;
+        @TenantId
+        String tenant;
+        @ManyToOne(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+        Customer customer;
+        @Column(name = "\"Amount\"")
+        Long amount;
+
+        Deal() {
+        }
+
+        Deal(Integer id, Customer customer, Long amount) {
+            this.id = id;
+            this.customer = customer;
+            this.amount = amount;
+        }
+    }
+}
