@@ -81,6 +81,22 @@ public sealed interface Criteria {
                         + ", got " + n);
             }
         }
+
+        @Override
+        public String toString() {
+            return switch (operator) {
+                case IS_NULL -> column + " IS NULL";
+                case IS_NOT_NULL -> column + " IS NOT NULL";
+                case IN, NOT_IN -> column + (operator == Operator.IN ? " IN " : " NOT IN ") + values.toString()
+                        .replace('[', '(').replace(']', ')');
+                case EQ -> column + " = " + values.get(0);
+                case NE -> column + " <> " + values.get(0);
+                case LT -> column + " < " + values.get(0);
+                case LE -> column + " <= " + values.get(0);
+                case GT -> column + " > " + values.get(0);
+                case GE -> column + " >= " + values.get(0);
+            };
+        }
     }
 
     /** All of the parts hold. */
@@ -91,6 +107,11 @@ public sealed interface Criteria {
             if (parts.isEmpty()) {
                 throw new IllegalArgumentException("Criteria.all needs at least one part");
             }
+        }
+
+        @Override
+        public String toString() {
+            return "(" + String.join(" AND ", parts.stream().map(Object::toString).toList()) + ")";
         }
     }
 
@@ -103,12 +124,22 @@ public sealed interface Criteria {
                 throw new IllegalArgumentException("Criteria.any needs at least one part");
             }
         }
+
+        @Override
+        public String toString() {
+            return "(" + String.join(" OR ", parts.stream().map(Object::toString).toList()) + ")";
+        }
     }
 
     /** The part does not hold. */
     record Not(Criteria part) implements Criteria {
         public Not {
             Objects.requireNonNull(part, "part");
+        }
+
+        @Override
+        public String toString() {
+            return "NOT " + part;
         }
     }
 

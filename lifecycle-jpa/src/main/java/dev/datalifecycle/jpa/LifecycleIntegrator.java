@@ -37,8 +37,22 @@ public final class LifecycleIntegrator implements Integrator {
             LOG.debug("Data Lifecycle skips {}: {}=false", sessionFactory.getName(), ENABLED);
             return;
         }
-        LifecycleModel model = ModelDiscovery.discover(metadata, warning -> LOG.warn("Data Lifecycle: {}", warning));
-        LOG.info("Data Lifecycle discovered {}", model);
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        sessionFactory.getProperties().forEach((key, value) -> {
+            if (key.startsWith(LifecycleJpaSettings.PREFIX)) {
+                settings.put(key, value);
+            }
+        });
+        ModelDiscovery.Result result = ModelDiscovery.discoverWithReport(metadata, settings, warning -> LOG.warn("Data Lifecycle: {}", warning));
+        LifecycleModel model = result.model();
+        if (LOG.isInfoEnabled()) {
+            long soft = model.types().values().stream().filter(t -> t.softDeletable()).count();
+            StringBuilder block = new StringBuilder("Data Lifecycle model of ").append(sessionFactory.getName() == null ? "this factory" : sessionFactory.getName())
+                    .append(": ").append(model.types().size()).append(" types (").append(soft).append(" soft-deletable), ")
+                    .append(model.dependencies().size()).append(" dependencies").append(model.tenants() ? ", tenants" : "");
+            result.report().forEach(line -> block.append("\n  ").append(line));
+            LOG.info(block.toString());
+        }
         MODELS.put(sessionFactory, model);
     }
 

@@ -21,6 +21,14 @@ public final class LifecycleJpa {
     }
 
     /**
+     * Starts boot settings for discovery (soft-deletable entities, rules, plain references) to pass
+     * as {@code EntityManagerFactory} properties; see {@link LifecycleJpaSettings}.
+     */
+    public static LifecycleJpaSettings configure() {
+        return new LifecycleJpaSettings();
+    }
+
+    /**
      * The model discovered when {@code entityManagerFactory} booted.
      *
      * @throws LifecycleException when the library did not take part in that boot (switched off, or

@@ -2,7 +2,10 @@ package dev.datalifecycle.jpa;
 
 import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.InvalidModelException;
+import dev.datalifecycle.api.Criteria;
+import dev.datalifecycle.api.annotation.References;
 import dev.datalifecycle.api.annotation.SoftDeletable;
+import dev.datalifecycle.api.annotation.WhenDeleted;
 import dev.datalifecycle.core.model.EntityTypeBuilder;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
@@ -57,9 +60,13 @@ final class ModelDiscovery {
     private final Map<String, Reference> references = new LinkedHashMap<>();
     private final List<Consumer<LifecycleModelBuilder>> linkTables = new ArrayList<>();
     private final Map<String, String> tenantColumns = new HashMap<>();
+    private final Map<String, Object> settings;
+    private final java.util.Set<String> usedSettings = new java.util.HashSet<>();
+    private final List<String> report = new ArrayList<>();
 
-    private ModelDiscovery(Metadata metadata, Consumer<String> warnings) {
+    private ModelDiscovery(Metadata metadata, Map<String, Object> settings, Consumer<String> warnings) {
         this.metadata = metadata;
+        this.settings = settings;
         this.warnings = warnings;
     }
 
@@ -68,11 +75,22 @@ final class ModelDiscovery {
      *
      * @throws InvalidModelException listing every mapping the library cannot work with
      */
-    static LifecycleModel discover(Metadata metadata, Consumer<String> warnings) {
-        return new ModelDiscovery(metadata, warnings).discover();
+    static LifecycleModel discover(Metadata metadata, Map<String, Object> settings, Consumer<String> warnings) {
+        return new ModelDiscovery(metadata, settings, warnings).discover().model();
     }
 
-    private LifecycleModel discover() {
+    /**
+     * The model and the start-up report: one line per dependency with its rule and where the rule
+     * came from (mapping default, mapping cascade, annotation, settings).
+     */
+    record Result(LifecycleModel model, List<String> report) {
+    }
+
+    static Result discoverWithReport(Metadata metadata, Map<String, Object> settings, Consumer<String> warnings) {
+        return new ModelDiscovery(metadata, settings, warnings).discover();
+    }
+
+    private Result discover() {
         for (PersistentClass entity : metadata.getEntityBindings()) {
             typeNames.put(entity.getEntityName(), entity.getJpaEntityName());
         }
@@ -90,20 +108,30 @@ final class ModelDiscovery {
         for (PersistentClass entity : entities) {
             describe(entity, model);
         }
+        applyRuleSettings();
         for (Reference r : references.values()) {
             if (skipped(r.fromType) || skipped(r.targetType)) {
                 continue;
             }
-            if (r.rule == DeleteRule.CASCADE && !softDeletable(r.fromType) && !softDeletable(r.targetType)) {
+            if (r.source.startsWith("mapping") && r.rule.possibleRules().contains(DeleteRule.CASCADE)
+                    && !softDeletable(r.fromType) && !softDeletable(r.targetType)) {
                 // Neither side uses the recycle bin: the mapping's cascade cannot matter to the library,
                 // and a host adopting it type by type should not have to mark the whole graph at once.
-                r.rule = DeleteRule.RESTRICT;
+                r.rule = RuleSpec.RESTRICT;
+                r.source = "mapping default (the cascade joins two types outside the bin)";
             }
-            model.reference(r.fromType, r.table, r.column, r.targetType, RuleSpec.of(r.rule), false);
+            model.reference(r.fromType, r.table, r.column, r.targetType, columnsOf(r), r.declared);
+            report.add(r.fromType + "." + r.column + " -> " + r.targetType + ": " + r.rule + " (" + r.source + ")");
         }
         linkTables.forEach(l -> l.accept(model));
+        for (String key : settings.keySet()) {
+            if (!usedSettings.contains(key)) {
+                problems.add("Setting " + key + " names no entity or attribute discovery found: check the entity name"
+                        + " (its JPA entity name) and the attribute");
+            }
+        }
         problems.forEach(model::problem);
-        return model.build();
+        return new Result(model.build(), report);
     }
 
     private void describe(PersistentClass entity, LifecycleModelBuilder model) {
@@ -138,7 +166,7 @@ final class ModelDiscovery {
                 idColumns.add(name(join.getKey().getColumns().get(0)));
             }
         }
-        SoftDeletable soft = softDeletable(root);
+        String[] soft = markers(root);
         model.type(name, t -> {
             for (int i = 0; i < tables.size(); i++) {
                 Table table = tables.get(i);
@@ -149,7 +177,7 @@ final class ModelDiscovery {
                 }
                 columns(table, t);
                 if (i == 0 && soft != null) {
-                    t.markers(physicalColumn(soft.deletionIdColumn()), physicalColumn(soft.deletedAtColumn()));
+                    t.markers(physicalColumn(soft[0]), physicalColumn(soft[1]));
                 }
             }
             discriminator(entity, t);
@@ -236,15 +264,20 @@ final class ModelDiscovery {
     private void properties(PersistentClass owner, List<Property> properties) {
         String ownerType = owner.getJpaEntityName();
         for (Property property : properties) {
-            value(owner, ownerType, property, property.getValue());
+            value(owner, ownerType, owner.getMappedClass(), property.getName(), property, property.getValue());
         }
     }
 
-    private void value(PersistentClass owner, String ownerType, Property property, Value value) {
-        String where = ownerType + "." + property.getName();
+    /**
+     * @param declaring the Java class declaring the attribute (the entity, or an embeddable)
+     * @param path      the attribute's path from the entity, e.g. {@code address.country}
+     */
+    private void value(PersistentClass owner, String ownerType, Class<?> declaring, String path, Property property, Value value) {
+        String where = ownerType + "." + path;
+        Field field = field(declaring, property.getName());
         if (value instanceof Component component) {
             for (Property inner : component.getProperties()) {
-                value(owner, ownerType, inner, inner.getValue());
+                value(owner, ownerType, component.getComponentClass(), path + "." + inner.getName(), inner, inner.getValue());
             }
         } else if (value instanceof OneToOne oneToOne && oneToOne.getColumnSpan() == 0) {
             // The inverse side of a one-to-one: its cascade decides what happens to the owning side.
@@ -254,7 +287,7 @@ final class ModelDiscovery {
                 PersistentClass childClass = metadata.getEntityBinding(oneToOne.getReferencedEntityName());
                 if (mappedBy != null && childClass != null) {
                     Property owning = childClass.getProperty(mappedBy);
-                    raise(child, owning.getValue(), ownerType);
+                    raise(child, owning.getValue(), ownerType, where);
                 }
             }
         } else if (value instanceof ToOne toOne) {
@@ -269,11 +302,134 @@ final class ModelDiscovery {
             }
             String target = typeNames.get(toOne.getReferencedEntityName());
             String column = name(toOne.getColumns().get(0));
-            references.putIfAbsent(key(ownerType, name(toOne.getTable()), column, target),
-                    new Reference(ownerType, name(toOne.getTable()), column, target, DeleteRule.RESTRICT));
+            Reference reference = reference(ownerType, name(toOne.getTable()), column, target, RuleSpec.RESTRICT, "mapping default");
+            reference.attribute(owner, path, field);
         } else if (value instanceof Collection collection) {
             collection(ownerType, property, collection);
+        } else if (value instanceof SimpleValue basic && basic.getColumnSpan() == 1) {
+            declaredReference(owner, ownerType, path, field, basic);
         }
+    }
+
+    /** A plain attribute that holds another entity's id: {@code @References} or a {@code references} setting. */
+    private void declaredReference(PersistentClass owner, String ownerType, String path, Field field, SimpleValue basic) {
+        Object setting = setting(LifecycleJpaSettings.PREFIX + ownerType + ".references." + path);
+        References annotation = field == null ? null : field.getAnnotation(References.class);
+        String target = null;
+        if (setting != null) {
+            target = setting.toString();
+            if (!typeNames.containsValue(target)) {
+                problems.add(ownerType + "." + path + ": the references setting names '" + target + "', which is not an entity");
+                return;
+            }
+        } else if (annotation != null) {
+            PersistentClass targetClass = metadata.getEntityBinding(annotation.value().getName());
+            if (targetClass == null) {
+                problems.add(ownerType + "." + path + ": @References(" + annotation.value().getSimpleName() + ") is not an entity");
+                return;
+            }
+            target = targetClass.getJpaEntityName();
+        }
+        if (target != null) {
+            Reference reference = reference(ownerType, name(basic.getTable()), name(basic.getColumns().get(0)), target, RuleSpec.RESTRICT,
+                    setting != null ? "settings" : "annotation @References");
+            reference.declared = true;
+            reference.attribute(owner, path, field);
+        }
+    }
+
+    private Reference reference(String fromType, String table, String column, String target, RuleSpec rule, String source) {
+        return references.computeIfAbsent(key(fromType, table, column, target), k -> new Reference(fromType, table, column, target, rule, source));
+    }
+
+    /** Rules from {@code @WhenDeleted}, then from the settings, which win. */
+    private void applyRuleSettings() {
+        for (Reference r : references.values()) {
+            if (r.attribute == null) {
+                continue;
+            }
+            WhenDeleted annotation = r.field == null ? null : r.field.getAnnotation(WhenDeleted.class);
+            if (annotation != null) {
+                r.rule = rule(annotation, r);
+                r.source = "annotation @WhenDeleted";
+            }
+            Object setting = setting(LifecycleJpaSettings.PREFIX + r.fromType + ".rule." + r.attribute);
+            if (setting instanceof RuleSpec spec) {
+                r.rule = spec;
+                r.source = "settings";
+            } else if (setting != null) {
+                try {
+                    r.rule = RuleSpec.of(DeleteRule.valueOf(setting.toString().trim().toUpperCase(java.util.Locale.ROOT)));
+                    r.source = "settings";
+                } catch (IllegalArgumentException e) {
+                    problems.add(r.fromType + "." + r.attribute + ": rule '" + setting + "' is not one of RESTRICT, CASCADE, DETACH, IGNORE");
+                }
+            }
+        }
+    }
+
+    private RuleSpec rule(WhenDeleted annotation, Reference r) {
+        if (annotation.cases().length == 0) {
+            return RuleSpec.of(annotation.value());
+        }
+        if (annotation.value() != DeleteRule.RESTRICT) {
+            problems.add(r.fromType + "." + r.attribute + ": @WhenDeleted with cases sends unmatched records to RESTRICT; leave value() out");
+        }
+        RuleSpec spec = null;
+        for (WhenDeleted.Case c : annotation.cases()) {
+            Criteria when = c.isNull() ? Criteria.isNull(c.attribute())
+                    : c.in().length == 0 ? null : Criteria.in(c.attribute(), (Object[]) c.in());
+            if (when == null) {
+                problems.add(r.fromType + "." + r.attribute + ": a @WhenDeleted.Case on '" + c.attribute() + "' needs in = {...} or isNull = true");
+                return RuleSpec.RESTRICT;
+            }
+            spec = spec == null ? RuleSpec.when(when, c.then()) : spec.orWhen(when, c.then());
+        }
+        return spec;
+    }
+
+    /** The reference's rule with criteria on attributes turned into criteria on their columns. */
+    private RuleSpec columnsOf(Reference r) {
+        if (!r.rule.conditional()) {
+            return r.rule;
+        }
+        List<RuleSpec.Branch> branches = new ArrayList<>();
+        for (RuleSpec.Branch branch : r.rule.branches()) {
+            branches.add(new RuleSpec.Branch(columns(branch.when(), r), branch.rule()));
+        }
+        return new RuleSpec(branches, r.rule.otherwise());
+    }
+
+    private Criteria columns(Criteria criteria, Reference r) {
+        if (criteria instanceof Criteria.Comparison c) {
+            String column = c.column();
+            try {
+                Property property = r.owner.getRecursiveProperty(c.column());
+                column = name(property.getColumns().get(0));
+            } catch (RuntimeException e) {
+                problems.add(r.fromType + "." + r.attribute + ": the conditional rule tests '" + c.column() + "', which is not an attribute of "
+                        + r.fromType);
+            }
+            return new Criteria.Comparison(column, c.operator(), c.values());
+        }
+        if (criteria instanceof Criteria.All all) {
+            return new Criteria.All(all.parts().stream().map(x -> columns(x, r)).toList());
+        }
+        if (criteria instanceof Criteria.Any any) {
+            return new Criteria.Any(any.parts().stream().map(x -> columns(x, r)).toList());
+        }
+        return new Criteria.Not(columns(((Criteria.Not) criteria).part(), r));
+    }
+
+    private static Field field(Class<?> declaring, String name) {
+        for (Class<?> c = declaring; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        return null;
     }
 
     private void collection(String ownerType, Property property, Collection collection) {
@@ -285,16 +441,12 @@ final class ModelDiscovery {
             String table = name(collection.getCollectionTable());
             String k = key(child, table, keyColumn, ownerType);
             boolean cascade = removes(property) || collection.hasOrphanDelete();
-            if (!collection.isInverse()) {
-                references.putIfAbsent(k, new Reference(child, table, keyColumn, ownerType, DeleteRule.RESTRICT));
-            }
-            Reference reference = references.get(k);
-            if (cascade) {
-                if (reference == null) {
-                    // The mappedBy side is discovered when the child's class is read; remember to raise it.
-                    references.put(k, new Reference(child, table, keyColumn, ownerType, DeleteRule.CASCADE));
-                } else {
-                    reference.rule = DeleteRule.CASCADE;
+            if (!collection.isInverse() || cascade) {
+                // With mappedBy, the child's own attribute is read (before or after this) into the same entry.
+                Reference reference = reference(child, table, keyColumn, ownerType, RuleSpec.RESTRICT, "mapping default");
+                if (cascade) {
+                    reference.rule = RuleSpec.of(DeleteRule.CASCADE);
+                    reference.source = "mapping: " + ownerType + "." + property.getName() + " cascades REMOVE";
                 }
             }
             if (childClass == null) {
@@ -314,12 +466,12 @@ final class ModelDiscovery {
         }
     }
 
-    private void raise(String child, Value owningValue, String parentType) {
+    private void raise(String child, Value owningValue, String parentType, String where) {
         if (owningValue instanceof ToOne toOne && toOne.getColumnSpan() == 1) {
-            String table = name(toOne.getTable());
-            String column = name(toOne.getColumns().get(0));
-            references.computeIfAbsent(key(child, table, column, parentType),
-                    k -> new Reference(child, table, column, parentType, DeleteRule.CASCADE)).rule = DeleteRule.CASCADE;
+            Reference reference = reference(child, name(toOne.getTable()), name(toOne.getColumns().get(0)), parentType,
+                    RuleSpec.RESTRICT, "mapping default");
+            reference.rule = RuleSpec.of(DeleteRule.CASCADE);
+            reference.source = "mapping: " + where + " cascades REMOVE";
         }
     }
 
@@ -360,12 +512,29 @@ final class ModelDiscovery {
 
     private boolean softDeletable(String type) {
         return metadata.getEntityBindings().stream()
-                .anyMatch(e -> e.getJpaEntityName().equals(type) && softDeletable(e.getRootClass()) != null);
+                .anyMatch(e -> e.getJpaEntityName().equals(type) && markers(e.getRootClass()) != null);
     }
 
-    private SoftDeletable softDeletable(PersistentClass root) {
+    /** The marker columns' logical names, from the settings or {@code @SoftDeletable}; null when not soft-deletable. */
+    private String[] markers(PersistentClass root) {
+        String prefix = LifecycleJpaSettings.PREFIX + root.getJpaEntityName() + ".";
+        Object flag = setting(prefix + "soft-deletable");
+        if (flag != null && Boolean.parseBoolean(flag.toString())) {
+            Object deletionId = setting(prefix + "deletion-id-column");
+            Object deletedAt = setting(prefix + "deleted-at-column");
+            return new String[] {deletionId == null ? "deletion_id" : deletionId.toString(), deletedAt == null ? "deleted_at" : deletedAt.toString()};
+        }
         Class<?> type = root.getMappedClass();
-        return type == null ? null : type.getAnnotation(SoftDeletable.class);
+        SoftDeletable annotation = type == null ? null : type.getAnnotation(SoftDeletable.class);
+        return annotation == null ? null : new String[] {annotation.deletionIdColumn(), annotation.deletedAtColumn()};
+    }
+
+    private Object setting(String key) {
+        Object value = settings.get(key);
+        if (value != null) {
+            usedSettings.add(key);
+        }
+        return value;
     }
 
     private String physicalColumn(String logical) {
@@ -393,20 +562,32 @@ final class ModelDiscovery {
         return identifier.isQuoted() ? "\"" + identifier.getText() + "\"" : identifier.getText();
     }
 
-    /** An in-record reference found so far, whose rule a parent's cascade may still raise. */
+    /** An in-record reference found so far, whose rule a parent's cascade, an annotation or a setting may change. */
     private static final class Reference {
         final String fromType;
         final String table;
         final String column;
         final String targetType;
-        DeleteRule rule;
+        RuleSpec rule;
+        String source;
+        boolean declared;
+        PersistentClass owner;
+        String attribute;
+        Field field;
 
-        Reference(String fromType, String table, String column, String targetType, DeleteRule rule) {
+        Reference(String fromType, String table, String column, String targetType, RuleSpec rule, String source) {
             this.fromType = fromType;
             this.table = table;
             this.column = column;
             this.targetType = targetType;
             this.rule = rule;
+            this.source = source;
+        }
+
+        void attribute(PersistentClass owner, String attribute, Field field) {
+            this.owner = owner;
+            this.attribute = attribute;
+            this.field = field;
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.datalifecycle.api.Actor;
 import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.plan.DeletePlanner;
@@ -40,9 +41,13 @@ abstract class DiscoveryContract {
         config.property("hibernate.physical_naming_strategy", PrefixNamingStrategy.class.getName());
         config.property("hibernate.tenant_identifier_resolver", FixedTenant.class.getName());
         db.jpaProperties().forEach(config::property);
+        LifecycleJpa.configure()
+                .rule("Deal", "customer", DeleteRule.IGNORE)
+                .references("Invoice", "accountId", "Account")
+                .toProperties().forEach(config::property);
         emf = config.createEntityManagerFactory();
         Dialect dialect = HibernateDialects.of(emf);
-        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", dialect.quote("t_Deal"))) {
+        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", "t_Contract", dialect.quote("t_Deal"))) {
             db.execute("alter table " + table + " add c_deletion_id varchar(36)", "alter table " + table + " add c_deleted_at timestamp");
         }
         emf.runInTransaction(em -> {
@@ -63,6 +68,13 @@ abstract class DiscoveryContract {
             em.persist(new Entities.Contact(100L, customer, "Nancy"));
             em.persist(new Entities.Contact(101L, customer, "Andrew"));
             em.persist(new Entities.Deal(7, customer, 1000L));
+            em.persist(new Entities.Contract(50L, customer, Entities.Contract.Status.CLOSED));
+            em.persist(new Entities.Contract(51L, customer, Entities.Contract.Status.OPEN));
+            em.persist(new Entities.Contract(52L, customer, null));
+            em.persist(new Entities.Invoice(60L, 10L, 2L));
+            Entities.Contact other = new Entities.Contact(102L, customer, "Janet");
+            other.account = root;
+            em.persist(other);
         });
     }
 
@@ -78,12 +90,16 @@ abstract class DiscoveryContract {
         LifecycleModel model = LifecycleJpa.model(emf);
         assertEquals(List.of(
                 "Account.c_parent_id -> Account (FOREIGN_KEY, CASCADE)",
+                "Contact.c_account_id -> Account (FOREIGN_KEY, DETACH)",
                 "Contact.c_customer_id -> Customer (FOREIGN_KEY, CASCADE)",
+                "Contract.c_customer_id -> Customer (FOREIGN_KEY, when c_status IN (CLOSED) then CASCADE; otherwise RESTRICT)",
                 "Customer.c_account_id -> Account (FOREIGN_KEY, RESTRICT)",
                 "Customer.c_country_code -> Country (FOREIGN_KEY, RESTRICT)",
                 "Customer.t_customer_phone -> Customer (ELEMENT_COLLECTION, CASCADE)",
                 "Customer.t_customer_tag -> Tag (JOIN_TABLE, RESTRICT)",
-                "Deal.c_customer_id -> Customer (FOREIGN_KEY, RESTRICT)"),
+                "Deal.c_customer_id -> Customer (FOREIGN_KEY, IGNORE)",
+                "Invoice.c_accountId -> Account (DECLARED_REFERENCE, RESTRICT)",
+                "Invoice.c_customerId -> Customer (DECLARED_REFERENCE, RESTRICT)"),
                 model.dependencies().stream().map(Dependency::toString).sorted().toList());
         assertEquals("\"t_Deal\"", model.type("Deal").primaryTable().name());
         assertEquals("c_tenant", ((dev.datalifecycle.core.model.Tenancy.ByColumn) model.type("Customer").tenancy()).column());
@@ -102,11 +118,13 @@ abstract class DiscoveryContract {
     void plansOverTheDiscoveredModelFollowTheMappings(TestDatabase db) throws SQLException {
         DeletePlan account = plan(db, "Account", 1L);
         assertEquals("[Account: 2 [1, 2]]", account.deleted().toString());
-        assertEquals("[Customer via Customer.c_account_id: 1 [10]]", account.blockers().toString());
+        assertEquals("[Customer via Customer.c_account_id: 1 [10], Invoice via Invoice.c_accountId: 1 [60]]", account.blockers().toString());
+        assertEquals("[Contact via Contact.c_account_id: 1 [102]]", account.detached().toString());
 
         DeletePlan customer = plan(db, "Customer", 10L);
-        assertEquals("[Customer: 1 [10], Contact: 2 [100, 101]]", customer.deleted().toString());
-        assertEquals("[Deal via Deal.c_customer_id: 1 [7]]", customer.blockers().toString());
+        assertEquals("[Customer: 1 [10], Contact: 3 [100, 101, 102], Contract: 1 [50]]", customer.deleted().toString());
+        assertEquals("[Contract via Contract.c_customer_id: 2 [51, 52], Invoice via Invoice.c_customerId: 1 [60]]",
+                customer.blockers().toString());
 
         DeletePlan tag = plan(db, "Tag", VIP);
         assertEquals("[Customer via Customer.t_customer_tag: 1 [10]]", tag.blockers().toString());

@@ -82,4 +82,34 @@ class DiscoveryErrorsTest {
         assertEquals(List.of("Child.parent_id: CASCADE would delete Child records, but Child has no marker columns: "
                 + "declare markers(deletionIdColumn, deletedAtColumn) or use another rule"), e.problems());
     }
+
+    @Test
+    void settingsThatNameNothingFailTheBootNamingTheSetting() {
+        PersistenceConfiguration config = new PersistenceConfiguration("errors")
+                .managedClass(Child.class).managedClass(Parent.class)
+                .property(PersistenceConfiguration.JDBC_URL, "jdbc:h2:mem:discovery_errors3")
+                .property(PersistenceConfiguration.JDBC_USER, "sa");
+        dev.datalifecycle.jpa.LifecycleJpa.configure()
+                .softDeletable("Child")
+                .rule("Chlid", "parent", dev.datalifecycle.api.DeleteRule.CASCADE)
+                .toProperties().forEach(config::property);
+        config.property("dev.datalifecycle.entity.Child.rule.id", "CASCADE");
+        InvalidModelException e = bootFails(config);
+        assertEquals(List.of(
+                "Setting dev.datalifecycle.entity.Chlid.rule.parent names no entity or attribute discovery found: check the entity name (its JPA entity name) and the attribute",
+                "Setting dev.datalifecycle.entity.Child.rule.id names no entity or attribute discovery found: check the entity name (its JPA entity name) and the attribute"),
+                e.problems());
+    }
+
+    @Test
+    void aRuleThatIsNoRuleIsNamed() {
+        PersistenceConfiguration config = new PersistenceConfiguration("errors")
+                .managedClass(Child.class).managedClass(Parent.class)
+                .property(PersistenceConfiguration.JDBC_URL, "jdbc:h2:mem:discovery_errors4")
+                .property(PersistenceConfiguration.JDBC_USER, "sa")
+                .property("dev.datalifecycle.entity.Child.soft-deletable", "true")
+                .property("dev.datalifecycle.entity.Child.rule.parent", "SOMETIMES");
+        InvalidModelException e = bootFails(config);
+        assertEquals(List.of("Child.parent: rule 'SOMETIMES' is not one of RESTRICT, CASCADE, DETACH, IGNORE"), e.problems());
+    }
 }

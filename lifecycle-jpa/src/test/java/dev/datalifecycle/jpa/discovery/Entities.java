@@ -1,6 +1,9 @@
 package dev.datalifecycle.jpa.discovery;
 
+import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.annotation.References;
 import dev.datalifecycle.api.annotation.SoftDeletable;
+import dev.datalifecycle.api.annotation.WhenDeleted;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -8,6 +11,8 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinTable;
@@ -28,7 +33,8 @@ final class Entities {
     private Entities() {
     }
 
-    static final List<Class<?>> ALL = List.of(Account.class, Customer.class, Contact.class, Tag.class, Country.class, Deal.class);
+    static final List<Class<?>> ALL = List.of(Account.class, Customer.class, Contact.class, Tag.class, Country.class, Deal.class,
+            Contract.class, Invoice.class);
 
     /** An account hierarchy: children go with their parent. */
     @Entity(name = "Account")
@@ -101,6 +107,9 @@ final class Entities {
         @ManyToOne(optional = false, fetch = FetchType.LAZY)
         Customer customer;
         String fullName;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @WhenDeleted(DeleteRule.DETACH)
+        Account account;
 
         Contact() {
         }
@@ -143,6 +152,51 @@ final class Entities {
         Country(String code, String name) {
             this.code = code;
             this.name = name;
+        }
+    }
+
+    /** Closed contracts go with their customer; open ones (and those of unknown status) block. */
+    @Entity(name = "Contract")
+    @SoftDeletable
+    static class Contract {
+        enum Status { OPEN, CLOSED }
+
+        @Id
+        Long id;
+        @TenantId
+        String tenant;
+        @ManyToOne(optional = false, fetch = FetchType.LAZY)
+        @WhenDeleted(cases = @WhenDeleted.Case(attribute = "status", in = "CLOSED", then = DeleteRule.CASCADE))
+        Customer customer;
+        @Enumerated(EnumType.STRING)
+        Status status;
+
+        Contract() {
+        }
+
+        Contract(Long id, Customer customer, Status status) {
+            this.id = id;
+            this.customer = customer;
+            this.status = status;
+        }
+    }
+
+    /** Outside the bin; references customers and accounts by plain ids (an annotation, and a setting). */
+    @Entity(name = "Invoice")
+    static class Invoice {
+        @Id
+        Long id;
+        @References(Customer.class)
+        Long customerId;
+        Long accountId;
+
+        Invoice() {
+        }
+
+        Invoice(Long id, Long customerId, Long accountId) {
+            this.id = id;
+            this.customerId = customerId;
+            this.accountId = accountId;
         }
     }
 
