@@ -148,6 +148,7 @@ final class ModelDiscovery {
         PersistentClass root = entity.getRootClass();
         List<Table> tables = new ArrayList<>();
         List<String> idColumns = new ArrayList<>();
+        java.util.Set<Table> subclassTables = new java.util.HashSet<>();
         tables.add(root.getTable());
         idColumns.add(name(root.getIdentifier().getColumns().get(0)));
         List<PersistentClass> lineage = new ArrayList<>();
@@ -157,6 +158,7 @@ final class ModelDiscovery {
         for (PersistentClass c : lineage) {
             if (c instanceof JoinedSubclass joined) {
                 tables.add(joined.getTable());
+                subclassTables.add(joined.getTable());
                 idColumns.add(name(joined.getKey().getColumns().get(0)));
             }
         }
@@ -172,15 +174,22 @@ final class ModelDiscovery {
                 Table table = tables.get(i);
                 if (i == 0) {
                     t.table(name(table)).id(idColumns.get(0), idType);
+                } else if (subclassTables.contains(table)) {
+                    t.subclassTable(name(table), idColumns.get(i));
                 } else {
                     t.secondaryTable(name(table), idColumns.get(i));
                 }
                 columns(table, t);
+                uniqueKeys(table, t);
                 if (i == 0 && soft != null) {
                     t.markers(physicalColumn(soft[0]), physicalColumn(soft[1]));
                 }
             }
             discriminator(entity, t);
+            String owner = ownerColumn(root, entity);
+            if (owner != null) {
+                t.owner(owner);
+            }
             String tenant = tenantColumns.get(root.getEntityName());
             if (tenant != null) {
                 t.tenantColumn(tenant);
@@ -203,6 +212,39 @@ final class ModelDiscovery {
                         .anyMatch(e -> e.getJpaEntityName().equals(r.targetType) && tenantColumns.containsKey(e.getRootClass().getEntityName())))
                 .map(r -> r.column)
                 .findFirst();
+    }
+
+    /** Keys unique among rows, from the mapping ({@code unique = true}, {@code @UniqueConstraint}). */
+    private static void uniqueKeys(Table table, EntityTypeBuilder t) {
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (org.hibernate.mapping.UniqueKey key : table.getUniqueKeys().values()) {
+            List<String> columns = key.getColumns().stream().map(ModelDiscovery::name).toList();
+            if (seen.add(columns)) {
+                t.uniqueKey(key.getName() == null ? name(table) + "_" + String.join("_", columns) : key.getName(), columns.toArray(String[]::new));
+            }
+        }
+        for (Column column : table.getColumns()) {
+            if (column.isUnique() && seen.add(List.of(name(column)))) {
+                t.uniqueKey(name(table) + "_" + name(column), name(column));
+            }
+        }
+    }
+
+    /** The column of the attribute marked {@code @Owner} in the entity or its superclasses. */
+    private String ownerColumn(PersistentClass root, PersistentClass entity) {
+        for (PersistentClass c = entity; c != null; c = c.getSuperclass()) {
+            for (Property property : ownProperties(c)) {
+                Field field = field(c.getMappedClass(), property.getName());
+                if (field != null && field.isAnnotationPresent(dev.datalifecycle.api.annotation.Owner.class)) {
+                    if (property.getColumnSpan() != 1) {
+                        problems.add(entity.getJpaEntityName() + "." + property.getName() + ": @Owner needs a single-column attribute");
+                        return null;
+                    }
+                    return name(property.getColumns().get(0));
+                }
+            }
+        }
+        return null;
     }
 
     private void columns(Table table, EntityTypeBuilder t) {

@@ -70,6 +70,18 @@ public final class EntityTypeBuilder {
         return this;
     }
 
+    /**
+     * A JOINED subclass's own table, whose {@code idColumn} holds the primary table's id: only rows
+     * that have a row here are records of this type.
+     */
+    public EntityTypeBuilder subclassTable(String table, String idColumn) {
+        secondaryTable(table, idColumn);
+        if (tables.size() > 1) {
+            tables.get(tables.size() - 1).identifying = true;
+        }
+        return this;
+    }
+
     /** Columns that accept {@code NULL}, in the table declared last. */
     public EntityTypeBuilder nullable(String... columns) {
         return columns(true, columns);
@@ -175,7 +187,7 @@ public final class EntityTypeBuilder {
         }
         List<Table> built = new ArrayList<>();
         for (TableDraft draft : tables) {
-            built.add(new Table(draft.name, draft.idColumn, draft.columns));
+            built.add(new Table(draft.name, draft.idColumn, draft.columns, draft.identifying));
         }
         Policy policy = new Policy(binRetention != null ? binRetention : defaultBinRetention, Optional.ofNullable(keepLive), personalData);
         return new EntityType(name, built, idType, Optional.ofNullable(markers), discriminator, tenancy, ownerColumn, uniqueKeys, policy);
@@ -204,6 +216,7 @@ public final class EntityTypeBuilder {
     private static final class TableDraft {
         final String name;
         String idColumn;
+        boolean identifying;
         final Map<String, Column> columns = new LinkedHashMap<>();
 
         TableDraft(String name, String idColumn) {

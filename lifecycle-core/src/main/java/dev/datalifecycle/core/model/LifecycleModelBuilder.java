@@ -282,7 +282,9 @@ public final class LifecycleModelBuilder {
             byTable.computeIfAbsent(type.primaryTable().name(), k -> new ArrayList<>()).add(type);
         }
         byTable.forEach((table, sharing) -> {
-            if (sharing.size() > 1) {
+            // A JOINED hierarchy shares its root table: subclass tables tell the types apart.
+            boolean joined = sharing.stream().anyMatch(t -> t.tables().stream().anyMatch(Table::identifying));
+            if (sharing.size() > 1 && !joined) {
                 for (EntityType type : sharing) {
                     if (type.discriminator() == null) {
                         found.add(type.name() + ": shares table '" + table + "' with "

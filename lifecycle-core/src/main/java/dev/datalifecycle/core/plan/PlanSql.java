@@ -392,6 +392,12 @@ final class PlanSql {
         if (type.discriminator() != null) {
             sql.sql(" AND ").column(alias, type.discriminator().column()).sql(" IN (").bindAll(type.discriminator().values()).sql(")");
         }
+        for (Table table : type.tables()) {
+            if (table.identifying()) {
+                sql.sql(" AND ").column(alias, type.idColumn()).sql(" IN (SELECT i.").id(table.idColumn()).sql(" FROM ").id(table.name())
+                        .sql(" i)");
+            }
+        }
         if (!model.tenants()) {
             return;
         }

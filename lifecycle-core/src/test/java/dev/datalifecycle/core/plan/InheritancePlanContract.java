@@ -33,7 +33,7 @@ abstract class InheritancePlanContract {
         return LifecycleModel.builder()
                 .type("Depot", t -> t.table("depot").id("id", IdType.LONG).markers("deletion_id", "deleted_at"))
                 .type("Truck", t -> t.table("vehicle").id("id", IdType.LONG).nullable("plate").markers("deletion_id", "deleted_at")
-                        .secondaryTable("truck", "vehicle_id").nullable("depot_id", "towed_by"))
+                        .subclassTable("truck", "vehicle_id").nullable("depot_id", "towed_by"))
                 .type("Person", t -> t.table("party").id("id", IdType.STRING).notNull("kind").nullable("name")
                         .markers("deletion_id", "deleted_at").discriminator("kind", "P"))
                 .type("Organization", t -> t.table("party").id("id", IdType.STRING).notNull("kind").nullable("name")
@@ -56,7 +56,7 @@ abstract class InheritancePlanContract {
                 "create table employment (id integer primary key, person_id varchar(20) not null references party(id)" + MARKERS,
                 "insert into depot (id) values (1)",
                 "insert into vehicle (id, plate) values (1, 'T-1')", "insert into vehicle (id, plate) values (2, 'T-2')",
-                "insert into vehicle (id, plate) values (3, 'T-3')",
+                "insert into vehicle (id, plate) values (3, 'T-3')", "insert into vehicle (id, plate) values (4, 'V-4 is no truck')",
                 "insert into truck values (1, 1, null)", "insert into truck values (2, 1, 1)", "insert into truck values (3, null, 2)",
                 "insert into party (id, kind, name) values ('p-ada', 'P', 'Ada')",
                 "insert into party (id, kind, name) values ('o-acme', 'O', 'Acme')",
@@ -74,6 +74,13 @@ abstract class InheritancePlanContract {
     void aReferenceInASubclassTableCascadesAndItsSelfReferenceIsFollowed(TestDatabase db) throws SQLException {
         DeletePlan plan = plan(db, model(RuleSpec.of(DeleteRule.CASCADE)), "Depot", 1L);
         assertEquals("[Depot: 1 [1], Truck: 3 [1, 2, 3]]", plan.deleted().toString(), "truck 3 is towed by truck 2");
+    }
+
+    @Test
+    void aRowOfTheRootTableWithoutASubclassRowIsNotOfTheSubclass(TestDatabase db) throws SQLException {
+        LifecycleModel model = model(RuleSpec.RESTRICT);
+        assertThrows(RecordNotFoundException.class, () -> plan(db, model, "Truck", 4L));
+        assertEquals("[Truck: 1 [3]]", plan(db, model, "Truck", 3L).deleted().toString());
     }
 
     @Test

@@ -47,7 +47,7 @@ abstract class DiscoveryContract {
                 .toProperties().forEach(config::property);
         emf = config.createEntityManagerFactory();
         Dialect dialect = HibernateDialects.of(emf);
-        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", "t_Contract", dialect.quote("t_Deal"))) {
+        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", "t_Contract", "t_Party", "t_Vehicle", dialect.quote("t_Deal"))) {
             db.execute("alter table " + table + " add c_deletion_id varchar(36)", "alter table " + table + " add c_deleted_at timestamp");
         }
         emf.runInTransaction(em -> {
@@ -75,6 +75,8 @@ abstract class DiscoveryContract {
             Entities.Contact other = new Entities.Contact(102L, customer, "Janet");
             other.account = root;
             em.persist(other);
+            em.persist(new Entities.Person(80L, customer));
+            em.persist(new Entities.Truck(90L, root));
         });
     }
 
@@ -94,18 +96,29 @@ abstract class DiscoveryContract {
                 "Contact.c_customer_id -> Customer (FOREIGN_KEY, CASCADE)",
                 "Contract.c_customer_id -> Customer (FOREIGN_KEY, when c_status IN (CLOSED) then CASCADE; otherwise RESTRICT)",
                 "Customer.c_account_id -> Account (FOREIGN_KEY, RESTRICT)",
+                "Customer.c_billingCountry_code -> Country (FOREIGN_KEY, RESTRICT)",
                 "Customer.c_country_code -> Country (FOREIGN_KEY, RESTRICT)",
                 "Customer.t_customer_phone -> Customer (ELEMENT_COLLECTION, CASCADE)",
                 "Customer.t_customer_tag -> Tag (JOIN_TABLE, RESTRICT)",
                 "Deal.c_customer_id -> Customer (FOREIGN_KEY, IGNORE)",
                 "Invoice.c_accountId -> Account (DECLARED_REFERENCE, RESTRICT)",
-                "Invoice.c_customerId -> Customer (DECLARED_REFERENCE, RESTRICT)"),
+                "Invoice.c_customerId -> Customer (DECLARED_REFERENCE, RESTRICT)",
+                "Person.c_employer_id -> Customer (FOREIGN_KEY, RESTRICT)",
+                "Truck.c_depot_id -> Account (FOREIGN_KEY, RESTRICT)"),
                 model.dependencies().stream().map(Dependency::toString).sorted().toList());
         assertEquals("\"t_Deal\"", model.type("Deal").primaryTable().name());
         assertEquals("c_tenant", ((dev.datalifecycle.core.model.Tenancy.ByColumn) model.type("Customer").tenancy()).column());
         assertEquals(new dev.datalifecycle.core.model.Tenancy.ByReference("c_customer_id", "Customer"), model.type("Contact").tenancy());
         assertEquals("c_deletion_id", model.type("Tag").markers().orElseThrow().deletionIdColumn());
         assertEquals(false, model.type("Country").softDeletable());
+        assertEquals("c_ownerId", model.type("Customer").ownerColumn());
+        assertEquals(List.of("t_Customer", "t_customer_detail"),
+                model.type("Customer").tables().stream().map(dev.datalifecycle.core.model.Table::name).toList());
+        assertEquals(List.of(List.of("c_label")), model.type("Tag").uniqueKeys().stream().map(k -> k.columns()).toList());
+        assertEquals(List.of("t_Party"), model.type("Person").tables().stream().map(dev.datalifecycle.core.model.Table::name).toList());
+        assertEquals(new dev.datalifecycle.core.model.Discriminator("c_kind", List.of("P")), model.type("Person").discriminator());
+        assertEquals(List.of("t_Vehicle", "t_Truck"), model.type("Truck").tables().stream().map(dev.datalifecycle.core.model.Table::name).toList());
+        assertEquals("c_deletion_id", model.type("Truck").markers().orElseThrow().deletionIdColumn());
     }
 
     private static DeletePlan plan(TestDatabase db, String type, Object id) throws SQLException {
@@ -114,17 +127,22 @@ abstract class DiscoveryContract {
         }
     }
 
+    private static List<String> sorted(List<DeletePlan.Entry> entries) {
+        return entries.stream().map(DeletePlan.Entry::toString).sorted().toList();
+    }
+
     @Test
     void plansOverTheDiscoveredModelFollowTheMappings(TestDatabase db) throws SQLException {
         DeletePlan account = plan(db, "Account", 1L);
         assertEquals("[Account: 2 [1, 2]]", account.deleted().toString());
-        assertEquals("[Customer via Customer.c_account_id: 1 [10], Invoice via Invoice.c_accountId: 1 [60]]", account.blockers().toString());
+        assertEquals(List.of("Customer via Customer.c_account_id: 1 [10]", "Invoice via Invoice.c_accountId: 1 [60]",
+                "Truck via Truck.c_depot_id: 1 [90]"), sorted(account.blockers()));
         assertEquals("[Contact via Contact.c_account_id: 1 [102]]", account.detached().toString());
 
         DeletePlan customer = plan(db, "Customer", 10L);
         assertEquals("[Customer: 1 [10], Contact: 3 [100, 101, 102], Contract: 1 [50]]", customer.deleted().toString());
-        assertEquals("[Contract via Contract.c_customer_id: 2 [51, 52], Invoice via Invoice.c_customerId: 1 [60]]",
-                customer.blockers().toString());
+        assertEquals(List.of("Contract via Contract.c_customer_id: 2 [51, 52]", "Invoice via Invoice.c_customerId: 1 [60]",
+                "Person via Person.c_employer_id: 1 [80]"), sorted(customer.blockers()));
 
         DeletePlan tag = plan(db, "Tag", VIP);
         assertEquals("[Customer via Customer.t_customer_tag: 1 [10]]", tag.blockers().toString());

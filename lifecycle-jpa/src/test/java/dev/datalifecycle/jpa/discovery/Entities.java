@@ -1,6 +1,7 @@
 package dev.datalifecycle.jpa.discovery;
 
 import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.annotation.Owner;
 import dev.datalifecycle.api.annotation.References;
 import dev.datalifecycle.api.annotation.SoftDeletable;
 import dev.datalifecycle.api.annotation.WhenDeleted;
@@ -10,7 +11,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -34,7 +41,7 @@ final class Entities {
     }
 
     static final List<Class<?>> ALL = List.of(Account.class, Customer.class, Contact.class, Tag.class, Country.class, Deal.class,
-            Contract.class, Invoice.class);
+            Contract.class, Invoice.class, Party.class, Person.class, Organization.class, Vehicle.class, Truck.class);
 
     /** An account hierarchy: children go with their parent. */
     @Entity(name = "Account")
@@ -68,6 +75,7 @@ final class Entities {
     }
 
     @Entity(name = "Customer")
+    @SecondaryTable(name = "customer_detail")
     @SoftDeletable
     static class Customer {
         @Id
@@ -87,6 +95,13 @@ final class Entities {
         List<String> phones = new ArrayList<>();
         @Embedded
         Address address = new Address();
+        @Owner
+        String ownerId;
+        @Column(table = "customer_detail")
+        String notes;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(table = "customer_detail")
+        Country billingCountry;
 
         Customer() {
         }
@@ -128,6 +143,7 @@ final class Entities {
         UUID id;
         @TenantId
         String tenant;
+        @Column(unique = true)
         String label;
 
         Tag() {
@@ -197,6 +213,65 @@ final class Entities {
             this.id = id;
             this.customerId = customerId;
             this.accountId = accountId;
+        }
+    }
+
+    /** SINGLE_TABLE: people and organisations share {@code t_Party}. */
+    @Entity(name = "Party")
+    @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+    @DiscriminatorColumn(name = "kind")
+    @SoftDeletable
+    abstract static class Party {
+        @Id
+        Long id;
+        @TenantId
+        String tenant;
+    }
+
+    @Entity(name = "Person")
+    @DiscriminatorValue("P")
+    static class Person extends Party {
+        @ManyToOne(fetch = FetchType.LAZY)
+        Customer employer;
+
+        Person() {
+        }
+
+        Person(Long id, Customer employer) {
+            this.id = id;
+            this.employer = employer;
+        }
+    }
+
+    @Entity(name = "Organization")
+    @DiscriminatorValue("O")
+    static class Organization extends Party {
+        String legalName;
+    }
+
+    /** JOINED: a truck's depot is in {@code t_Truck}, its markers in {@code t_Vehicle}. */
+    @Entity(name = "Vehicle")
+    @Inheritance(strategy = InheritanceType.JOINED)
+    @SoftDeletable
+    static class Vehicle {
+        @Id
+        Long id;
+        @TenantId
+        String tenant;
+        String plate;
+    }
+
+    @Entity(name = "Truck")
+    static class Truck extends Vehicle {
+        @ManyToOne(fetch = FetchType.LAZY)
+        Account depot;
+
+        Truck() {
+        }
+
+        Truck(Long id, Account depot) {
+            this.id = id;
+            this.depot = depot;
         }
     }
 
