@@ -1,10 +1,16 @@
 package dev.datalifecycle.jpa;
 
+import dev.datalifecycle.api.LifecycleException;
+import dev.datalifecycle.core.model.Catalog;
 import dev.datalifecycle.core.model.LifecycleModel;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
@@ -13,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plugs Data Lifecycle into the boot of every Hibernate {@code EntityManagerFactory} on the class
- * path (registered in {@code META-INF/services}, as Envers is): reads the model from the mappings
- * while they are still there, and keeps it for {@link LifecycleJpa#model}. A model the library cannot
- * work with fails the boot with one message listing every problem. Set
- * {@value #ENABLED} to {@code false} to leave a factory alone.
+ * path (registered in {@code META-INF/services}, as Envers is). While the mappings are there it reads
+ * the model from them, failing the boot with one message listing every problem; on first use
+ * ({@link LifecycleJpa#model}) it adds what only the database catalog knows (the tables may not
+ * exist yet at boot, when Hibernate creates them after its integrators run). Set {@value #ENABLED}
+ * to {@code false} to leave a factory alone.
  */
 public final class LifecycleIntegrator implements Integrator {
 
@@ -24,7 +31,7 @@ public final class LifecycleIntegrator implements Integrator {
     public static final String ENABLED = "dev.datalifecycle.enabled";
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleIntegrator.class);
-    private static final Map<SessionFactoryImplementor, LifecycleModel> MODELS = new ConcurrentHashMap<>();
+    private static final Map<SessionFactoryImplementor, Registered> FACTORIES = new ConcurrentHashMap<>();
 
     /** Called by Hibernate's service loader. */
     public LifecycleIntegrator() {
@@ -37,31 +44,72 @@ public final class LifecycleIntegrator implements Integrator {
             LOG.debug("Data Lifecycle skips {}: {}=false", sessionFactory.getName(), ENABLED);
             return;
         }
-        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
         sessionFactory.getProperties().forEach((key, value) -> {
             if (key.startsWith(LifecycleJpaSettings.PREFIX)) {
                 settings.put(key, value);
             }
         });
-        ModelDiscovery.Result result = ModelDiscovery.discoverWithReport(metadata, settings, warning -> LOG.warn("Data Lifecycle: {}", warning));
-        LifecycleModel model = result.model();
-        if (LOG.isInfoEnabled()) {
-            long soft = model.types().values().stream().filter(t -> t.softDeletable()).count();
-            StringBuilder block = new StringBuilder("Data Lifecycle model of ").append(sessionFactory.getName() == null ? "this factory" : sessionFactory.getName())
-                    .append(": ").append(model.types().size()).append(" types (").append(soft).append(" soft-deletable), ")
-                    .append(model.dependencies().size()).append(" dependencies").append(model.tenants() ? ", tenants" : "");
-            result.report().forEach(line -> block.append("\n  ").append(line));
-            LOG.info(block.toString());
-        }
-        MODELS.put(sessionFactory, model);
+        // Fails the boot now if the mappings cannot be worked with; the catalog comes on first use.
+        ModelDiscovery.discoverWithReport(metadata, settings, null, warning -> LOG.warn("Data Lifecycle: {}", warning));
+        FACTORIES.put(sessionFactory, new Registered(metadata, settings, sessionFactory));
     }
 
     @Override
     public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-        MODELS.remove(sessionFactory);
+        FACTORIES.remove(sessionFactory);
     }
 
-    static LifecycleModel model(SessionFactoryImplementor sessionFactory) {
-        return MODELS.get(sessionFactory);
+    static Registered registered(SessionFactoryImplementor sessionFactory) {
+        return FACTORIES.get(sessionFactory);
+    }
+
+    /** One factory's boot metamodel, kept until the model with the catalog has been read. */
+    static final class Registered {
+        private final Metadata metadata;
+        private final Map<String, Object> settings;
+        private final SessionFactoryImplementor sessionFactory;
+        private volatile ModelDiscovery.Result result;
+
+        Registered(Metadata metadata, Map<String, Object> settings, SessionFactoryImplementor sessionFactory) {
+            this.metadata = metadata;
+            this.settings = settings;
+            this.sessionFactory = sessionFactory;
+        }
+
+        synchronized ModelDiscovery.Result result() {
+            if (result == null) {
+                JdbcConnectionAccess access = sessionFactory.getJdbcServices().getBootstrapJdbcConnectionAccess();
+                Catalog catalog;
+                try {
+                    Connection connection = access.obtainConnection();
+                    try {
+                        catalog = Catalog.read(connection);
+                    } finally {
+                        access.releaseConnection(connection);
+                    }
+                } catch (SQLException e) {
+                    throw new LifecycleException("Data Lifecycle could not read the database catalog: " + e.getMessage(), e);
+                }
+                ModelDiscovery.Result discovered = ModelDiscovery.discoverWithReport(metadata, settings, catalog,
+                        warning -> LOG.warn("Data Lifecycle: {}", warning));
+                log(discovered);
+                result = discovered;
+            }
+            return result;
+        }
+
+        private void log(ModelDiscovery.Result discovered) {
+            if (!LOG.isInfoEnabled()) {
+                return;
+            }
+            LifecycleModel model = discovered.model();
+            long soft = model.types().values().stream().filter(t -> t.softDeletable()).count();
+            StringBuilder block = new StringBuilder("Data Lifecycle model: ").append(model.types().size()).append(" types (")
+                    .append(soft).append(" soft-deletable), ").append(model.dependencies().size()).append(" dependencies")
+                    .append(model.tenants() ? ", tenants" : "");
+            discovered.report().forEach(line -> block.append("\n  ").append(line));
+            LOG.info(block.toString());
+        }
     }
 }

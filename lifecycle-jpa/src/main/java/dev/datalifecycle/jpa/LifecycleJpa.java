@@ -7,7 +7,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The entry to Data Lifecycle for a Hibernate application. For now it hands out the model read from
- * the factory's mappings when it booted; the operations (plan, delete, restore) follow.
+ * the factory's mappings when it booted, completed on first use with what only the database catalog
+ * knows; the operations (plan, delete, restore) follow.
  *
  * <pre>{@code
  * LifecycleModel model = LifecycleJpa.model(entityManagerFactory);
@@ -35,11 +36,25 @@ public final class LifecycleJpa {
      *                            not on Hibernate's class path)
      */
     public static LifecycleModel model(EntityManagerFactory entityManagerFactory) {
-        LifecycleModel model = LifecycleIntegrator.model(entityManagerFactory.unwrap(SessionFactoryImplementor.class));
-        if (model == null) {
+        return registered(entityManagerFactory).result().model();
+    }
+
+    /**
+     * The start-up report of the model: one line per dependency with its rule and where the rule came
+     * from (mapping default, a parent's cascade, annotation, settings, catalog), and a warning with a
+     * {@code CREATE INDEX} statement for each reference column no index starts with. It is also
+     * logged at INFO when the model is first read.
+     */
+    public static java.util.List<String> report(EntityManagerFactory entityManagerFactory) {
+        return registered(entityManagerFactory).result().report();
+    }
+
+    private static LifecycleIntegrator.Registered registered(EntityManagerFactory entityManagerFactory) {
+        LifecycleIntegrator.Registered registered = LifecycleIntegrator.registered(entityManagerFactory.unwrap(SessionFactoryImplementor.class));
+        if (registered == null) {
             throw new LifecycleException("Data Lifecycle did not take part in the boot of this EntityManagerFactory: check that "
                     + "lifecycle-jpa is on the class path Hibernate boots from and that " + LifecycleIntegrator.ENABLED + " is not false");
         }
-        return model;
+        return registered;
     }
 }

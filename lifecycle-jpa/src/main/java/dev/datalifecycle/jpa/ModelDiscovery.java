@@ -63,10 +63,19 @@ final class ModelDiscovery {
     private final Map<String, Object> settings;
     private final java.util.Set<String> usedSettings = new java.util.HashSet<>();
     private final List<String> report = new ArrayList<>();
+    private final dev.datalifecycle.core.model.Catalog catalog;
+    /** (table, column) pairs the mapping explains: references, link and collection keys, subclass and secondary keys. */
+    private final List<String[]> covered = new ArrayList<>();
+    /** Columns the catalog knows that the mapping does not (foreign keys written by other code), per model table name. */
+    private final Map<String, List<String>> extraColumns = new HashMap<>();
+    /** Tables only the catalog knows that reference a mapped type: name, id column, id type. */
+    private final List<Object[]> catalogTypes = new ArrayList<>();
 
-    private ModelDiscovery(Metadata metadata, Map<String, Object> settings, Consumer<String> warnings) {
+    private ModelDiscovery(Metadata metadata, Map<String, Object> settings, dev.datalifecycle.core.model.Catalog catalog,
+            Consumer<String> warnings) {
         this.metadata = metadata;
         this.settings = settings;
+        this.catalog = catalog;
         this.warnings = warnings;
     }
 
@@ -75,10 +84,6 @@ final class ModelDiscovery {
      *
      * @throws InvalidModelException listing every mapping the library cannot work with
      */
-    static LifecycleModel discover(Metadata metadata, Map<String, Object> settings, Consumer<String> warnings) {
-        return new ModelDiscovery(metadata, settings, warnings).discover().model();
-    }
-
     /**
      * The model and the start-up report: one line per dependency with its rule and where the rule
      * came from (mapping default, mapping cascade, annotation, settings).
@@ -86,8 +91,12 @@ final class ModelDiscovery {
     record Result(LifecycleModel model, List<String> report) {
     }
 
-    static Result discoverWithReport(Metadata metadata, Map<String, Object> settings, Consumer<String> warnings) {
-        return new ModelDiscovery(metadata, settings, warnings).discover();
+    /**
+     * @param catalog what the database knows, or {@code null} at boot (the tables may not exist yet)
+     */
+    static Result discoverWithReport(Metadata metadata, Map<String, Object> settings, dev.datalifecycle.core.model.Catalog catalog,
+            Consumer<String> warnings) {
+        return new ModelDiscovery(metadata, settings, catalog, warnings).discover();
     }
 
     private Result discover() {
@@ -105,8 +114,18 @@ final class ModelDiscovery {
         for (PersistentClass entity : entities) {
             properties(entity, ownProperties(entity));
         }
+        if (catalog != null) {
+            catalogForeignKeys(entities);
+        }
         for (PersistentClass entity : entities) {
             describe(entity, model);
+        }
+        for (Object[] t : catalogTypes) {
+            String table = (String) t[0];
+            model.type(table.substring(1, table.length() - 1), type -> {
+                type.table(table).id((String) t[1], (dev.datalifecycle.core.model.IdType) t[2]);
+                extraColumns.getOrDefault(table, List.of()).forEach(type::nullable);
+            });
         }
         applyRuleSettings();
         for (Reference r : references.values()) {
@@ -122,6 +141,7 @@ final class ModelDiscovery {
             }
             model.reference(r.fromType, r.table, r.column, r.targetType, columnsOf(r), r.declared);
             report.add(r.fromType + "." + r.column + " -> " + r.targetType + ": " + r.rule + " (" + r.source + ")");
+            unindexed(r.table, r.column);
         }
         linkTables.forEach(l -> l.accept(model));
         for (String key : settings.keySet()) {
@@ -180,6 +200,7 @@ final class ModelDiscovery {
                     t.secondaryTable(name(table), idColumns.get(i));
                 }
                 columns(table, t);
+                extraColumns.getOrDefault(name(table), List.of()).forEach(t::nullable);
                 uniqueKeys(table, t);
                 if (i == 0 && soft != null) {
                     t.markers(physicalColumn(soft[0]), physicalColumn(soft[1]));
@@ -346,11 +367,92 @@ final class ModelDiscovery {
             String column = name(toOne.getColumns().get(0));
             Reference reference = reference(ownerType, name(toOne.getTable()), column, target, RuleSpec.RESTRICT, "mapping default");
             reference.attribute(owner, path, field);
+            covered.add(new String[] {name(toOne.getTable()), column});
         } else if (value instanceof Collection collection) {
             collection(ownerType, property, collection);
         } else if (value instanceof SimpleValue basic && basic.getColumnSpan() == 1) {
             declaredReference(owner, ownerType, path, field, basic);
         }
+    }
+
+    /**
+     * Foreign keys the mapping does not explain become dependencies (RESTRICT): from a mapped table, a
+     * reference of its type; from a table only the database knows (written by other code), a type of
+     * its own, named after the table. Keys the mapping explains (references, JOINED subclass and
+     * secondary-table keys, link and collection tables) are not blockers.
+     */
+    private void catalogForeignKeys(List<PersistentClass> entities) {
+        Map<String, String> typeOfTable = new LinkedHashMap<>();
+        Map<String, String> typeOfPrimaryTable = new LinkedHashMap<>();
+        for (PersistentClass entity : entities) {
+            if (entity.getSuperclass() == null) {
+                typeOfPrimaryTable.putIfAbsent(name(entity.getTable()), entity.getJpaEntityName());
+                typeOfTable.putIfAbsent(name(entity.getTable()), entity.getJpaEntityName());
+            }
+            if (entity instanceof JoinedSubclass joined) {
+                typeOfTable.putIfAbsent(name(joined.getTable()), entity.getJpaEntityName());
+                covered.add(new String[] {name(joined.getTable()), name(joined.getKey().getColumns().get(0))});
+            }
+            for (Join join : entity.getJoins()) {
+                typeOfTable.putIfAbsent(name(join.getTable()), entity.getJpaEntityName());
+                covered.add(new String[] {name(join.getTable()), name(join.getKey().getColumns().get(0))});
+            }
+        }
+        for (dev.datalifecycle.core.model.Catalog.ForeignKey fk : catalog.foreignKeys()) {
+            boolean explained = covered.stream().anyMatch(c -> dev.datalifecycle.core.model.Catalog.same(c[0], fk.table())
+                    && dev.datalifecycle.core.model.Catalog.same(c[1], fk.column()));
+            if (explained) {
+                continue;
+            }
+            String target = find(typeOfPrimaryTable, fk.target());
+            if (target == null) {
+                continue;
+            }
+            String column = "\"" + fk.column() + "\"";
+            String source = "catalog: foreign key " + fk.name() + ", ON DELETE " + fk.deleteRule();
+            String mappedTable = typeOfTable.keySet().stream().filter(t -> dev.datalifecycle.core.model.Catalog.same(t, fk.table()))
+                    .findFirst().orElse(null);
+            if (mappedTable != null) {
+                extraColumns.computeIfAbsent(mappedTable, k -> new ArrayList<>()).add(column);
+                reference(typeOfTable.get(mappedTable), mappedTable, column, target, RuleSpec.RESTRICT, source);
+                continue;
+            }
+            List<String> key = catalog.primaryKey(fk.table());
+            dev.datalifecycle.core.model.IdType idType = catalog.primaryKeyType(fk.table());
+            if (key.size() != 1 || idType == null) {
+                warnings.accept("table " + fk.table() + " references " + target + " (" + fk.name() + ") but has no single-column primary key"
+                        + " of a supported type: it cannot be checked before a delete");
+                continue;
+            }
+            String table = "\"" + fk.table() + "\"";
+            if (catalogTypes.stream().noneMatch(t -> t[0].equals(table))) {
+                catalogTypes.add(new Object[] {table, "\"" + key.get(0) + "\"", idType});
+                typeNames.put(table, fk.table());
+            }
+            extraColumns.computeIfAbsent(table, k -> new ArrayList<>()).add(column);
+            reference(fk.table(), table, column, target, RuleSpec.RESTRICT, source);
+        }
+    }
+
+    private static String find(Map<String, String> byTable, String catalogName) {
+        return byTable.entrySet().stream().filter(e -> dev.datalifecycle.core.model.Catalog.same(e.getKey(), catalogName))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Warns, with the statement that fixes it, when a reference column has no index to find referencing rows by. */
+    private void unindexed(String table, String column) {
+        if (catalog == null || catalog.indexed(bare(table), bare(column))) {
+            return;
+        }
+        String warning = "no index starts with " + bare(table) + "." + bare(column) + ": every plan and purge scans " + bare(table)
+                + ". Add one: CREATE INDEX ix_" + bare(table).toLowerCase(java.util.Locale.ROOT) + "_" + bare(column).toLowerCase(java.util.Locale.ROOT)
+                + " ON " + table + " (" + column + ")";
+        warnings.accept(warning);
+        report.add("WARNING " + warning);
+    }
+
+    private static String bare(String name) {
+        return name.length() > 2 && name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name;
     }
 
     /** A plain attribute that holds another entity's id: {@code @References} or a {@code references} setting. */
@@ -377,6 +479,7 @@ final class ModelDiscovery {
                     setting != null ? "settings" : "annotation @References");
             reference.declared = true;
             reference.attribute(owner, path, field);
+            covered.add(new String[] {name(basic.getTable()), name(basic.getColumns().get(0))});
         }
     }
 
@@ -477,6 +580,7 @@ final class ModelDiscovery {
     private void collection(String ownerType, Property property, Collection collection) {
         Value element = collection.getElement();
         String keyColumn = name(collection.getKey().getColumns().get(0));
+        covered.add(new String[] {name(collection.getCollectionTable()), keyColumn});
         if (element instanceof OneToMany oneToMany) {
             String child = typeNames.get(oneToMany.getReferencedEntityName());
             PersistentClass childClass = metadata.getEntityBinding(oneToMany.getReferencedEntityName());
@@ -501,7 +605,10 @@ final class ModelDiscovery {
             String target = typeNames.get(manyToMany.getReferencedEntityName());
             String table = name(collection.getCollectionTable());
             String targetColumn = name(manyToMany.getColumns().get(0));
+            covered.add(new String[] {table, targetColumn});
             linkTables.add(m -> m.joinTable(ownerType, table, keyColumn, targetColumn, target, RuleSpec.RESTRICT));
+            report.add(ownerType + "." + table + " -> " + target + ": RESTRICT (mapping default: links block their target, go with their owner)");
+            unindexed(table, targetColumn);
         } else {
             String table = name(collection.getCollectionTable());
             linkTables.add(m -> m.elementCollection(ownerType, table, keyColumn));
