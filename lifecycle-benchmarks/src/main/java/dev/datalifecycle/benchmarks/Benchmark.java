@@ -17,6 +17,10 @@ public interface Benchmark {
     /** Creates what every contender needs (tables, reference rows); runs once, untimed. */
     void setUp(BenchmarkContext context) throws Exception;
 
+    /** Releases what {@link #setUp} made beyond the database (which is dropped anyway). */
+    default void tearDown() {
+    }
+
     /** The contenders, each naming the baselines its ratio is computed against. */
     List<Contender> contenders();
 

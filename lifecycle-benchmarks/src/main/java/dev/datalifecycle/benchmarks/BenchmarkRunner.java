@@ -59,7 +59,11 @@ public final class BenchmarkRunner {
         List<BenchmarkResult> results = new ArrayList<>();
         try (BenchmarkContext context = new BenchmarkContext(database, options.scale())) {
             for (Benchmark benchmark : selected) {
-                results.addAll(measure(benchmark, context, options, progress));
+                try {
+                    results.addAll(measure(benchmark, context, options, progress));
+                } finally {
+                    benchmark.tearDown();
+                }
             }
         } finally {
             progress.finish();

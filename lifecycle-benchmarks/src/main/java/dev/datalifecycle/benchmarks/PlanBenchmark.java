@@ -20,8 +20,10 @@ import java.util.Set;
 /**
  * "What would this delete touch": the planner against the queries a careful engineer would write by
  * hand for the same three-level walk (one query per level, joined up to the root, counting and
- * listing the first ten ids). Scale = dependents of one organisation: teams (10%), members (30%),
- * tasks (60%), plus a second organisation of the same size that neither may count.
+ * listing the first ten ids), and against what a JPA host writes today: walking the associations
+ * (with {@code hibernate.default_batch_fetch_size = 100}, as a careful host sets it, so collections
+ * load 100 owners at a time instead of one). Scale = dependents of one organisation: teams (10%),
+ * members (30%), tasks (60%), plus a second organisation of the same size that none may count.
  */
 final class PlanBenchmark implements Benchmark {
 
@@ -46,6 +48,51 @@ final class PlanBenchmark implements Benchmark {
                 + " order by k.id limit 10"};
 
     private long expected;
+    private jakarta.persistence.EntityManagerFactory emf;
+
+    /** The plan's tables as a host would map them. */
+    @jakarta.persistence.Entity(name = "BenchOrg")
+    @jakarta.persistence.Table(name = "org")
+    static class Org {
+        @jakarta.persistence.Id
+        Long id;
+        @jakarta.persistence.OneToMany(mappedBy = "org")
+        List<Team> teams;
+    }
+
+    @jakarta.persistence.Entity(name = "BenchTeam")
+    @jakarta.persistence.Table(name = "team")
+    static class Team {
+        @jakarta.persistence.Id
+        Long id;
+        @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+        @jakarta.persistence.JoinColumn(name = "org_id")
+        Org org;
+        @jakarta.persistence.OneToMany(mappedBy = "team")
+        List<Member> members;
+    }
+
+    @jakarta.persistence.Entity(name = "BenchMember")
+    @jakarta.persistence.Table(name = "member")
+    static class Member {
+        @jakarta.persistence.Id
+        Long id;
+        @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+        @jakarta.persistence.JoinColumn(name = "team_id")
+        Team team;
+        @jakarta.persistence.OneToMany(mappedBy = "member")
+        List<Task> tasks;
+    }
+
+    @jakarta.persistence.Entity(name = "BenchTask")
+    @jakarta.persistence.Table(name = "task")
+    static class Task {
+        @jakarta.persistence.Id
+        Long id;
+        @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+        @jakarta.persistence.JoinColumn(name = "member_id")
+        Member member;
+    }
 
     @Override
     public String name() {
@@ -85,6 +132,18 @@ final class PlanBenchmark implements Benchmark {
                 s.execute("analyze");
             }
         }
+        jakarta.persistence.PersistenceConfiguration config = new jakarta.persistence.PersistenceConfiguration("plan-benchmark")
+                .managedClass(Org.class).managedClass(Team.class).managedClass(Member.class).managedClass(Task.class)
+                .property("hibernate.default_batch_fetch_size", 100);
+        context.database().jpaProperties().forEach(config::property);
+        emf = config.createEntityManagerFactory();
+    }
+
+    @Override
+    public void tearDown() {
+        if (emf != null) {
+            emf.close();
+        }
     }
 
     private static void insert(Connection c, String sql, int rows, java.util.function.IntFunction<long[]> row) throws SQLException {
@@ -106,8 +165,9 @@ final class PlanBenchmark implements Benchmark {
     public List<Contender> contenders() {
         Step nothing = context -> { };
         return List.of(
-                new Contender("data-lifecycle", List.of("hand-jdbc"), nothing, this::plan),
-                new Contender("hand-jdbc", List.of(), nothing, this::handWritten));
+                new Contender("data-lifecycle", List.of("hand-jdbc", "plain-jpa"), nothing, this::plan),
+                new Contender("hand-jdbc", List.of(), nothing, this::handWritten),
+                new Contender("plain-jpa", List.of(), nothing, this::walkAssociations));
     }
 
     private void plan(BenchmarkContext context) throws SQLException {
@@ -132,6 +192,20 @@ final class PlanBenchmark implements Benchmark {
                 }
             }
         }
+        check(dependents);
+    }
+
+    private void walkAssociations(BenchmarkContext context) {
+        long dependents = emf.callInTransaction(em -> {
+            long n = 0;
+            for (Team team : em.find(Org.class, 1L).teams) {
+                n++;
+                for (Member member : team.members) {
+                    n += 1 + member.tasks.size();
+                }
+            }
+            return n;
+        });
         check(dependents);
     }
 

@@ -31,7 +31,7 @@ abstract class BenchmarkSmokeContract {
         BenchmarkMain.write(results, out);
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(4, json.size(), json::toPrettyString);
+        assertEquals(6, json.size(), json::toPrettyString);
         Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
         for (JsonNode row : json) {
             assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
@@ -54,9 +54,12 @@ abstract class BenchmarkSmokeContract {
                 + " + (select count(*) from activity) as n"));
         assertEquals("plan-delete:data-lifecycle", json.get(2).get("name").asText());
         assertEquals("hand-jdbc", json.get(2).get("baseline").asText());
-        assertEquals("plan-delete:hand-jdbc", json.get(3).get("name").asText());
-        // One progress line per contender and round: 2 benchmarks x 2 contenders x (1 warm-up + 2 measured).
-        assertEquals(12, progress.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("plan-delete:data-lifecycle", json.get(3).get("name").asText());
+        assertEquals("plain-jpa", json.get(3).get("baseline").asText());
+        assertEquals("plan-delete:hand-jdbc", json.get(4).get("name").asText());
+        assertEquals("plan-delete:plain-jpa", json.get(5).get("name").asText());
+        // One progress line per contender and round: (2 + 3 contenders) x (1 warm-up + 2 measured).
+        assertEquals(15, progress.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
