@@ -420,8 +420,10 @@ final class ModelDiscovery {
             List<String> key = catalog.primaryKey(fk.table());
             dev.datalifecycle.core.model.IdType idType = catalog.primaryKeyType(fk.table());
             if (key.size() != 1 || idType == null) {
-                warnings.accept("table " + fk.table() + " references " + target + " (" + fk.name() + ") but has no single-column primary key"
-                        + " of a supported type: it cannot be checked before a delete");
+                String warning = "table " + fk.table() + " references " + target + " (" + fk.name() + ") but has no single-column primary key"
+                        + " of a supported type: it cannot be checked before a delete";
+                warnings.accept(warning);
+                report.add("WARNING " + warning);
                 continue;
             }
             String table = "\"" + fk.table() + "\"";
@@ -645,7 +647,7 @@ final class ModelDiscovery {
         Class<?> type = entity.getMappedClass();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                if (field.isAnnotationPresent(TenantId.class)) {
+                if (field.isAnnotationPresent(TenantId.class) || field.isAnnotationPresent(dev.datalifecycle.api.annotation.Tenant.class)) {
                     Property property = entity.getProperty(field.getName());
                     tenantColumns.put(entity.getEntityName(), name(property.getColumns().get(0)));
                     return;

@@ -54,6 +54,8 @@ abstract class DiscoveryContract {
         // the mapping does not have. Created before the model is first read, as a migration would be.
         db.execute("create table audit_entry (id bigint primary key, customer_ref bigint)",
                 "alter table audit_entry add constraint fk_audit_customer foreign key (customer_ref) references t_Customer (c_id)",
+                "create table legacy_link (customer_ref bigint not null, note varchar(20))",
+                "alter table legacy_link add constraint fk_legacy_link foreign key (customer_ref) references t_Customer (c_id)",
                 "alter table t_Contact add c_legacy_customer bigint",
                 "alter table t_Contact add constraint fk_contact_legacy foreign key (c_legacy_customer) references t_Customer (c_id)");
         emf.runInTransaction(em -> {
@@ -123,6 +125,7 @@ abstract class DiscoveryContract {
         assertEquals("c_tenant", ((dev.datalifecycle.core.model.Tenancy.ByColumn) model.type("Customer").tenancy()).column());
         assertEquals(new dev.datalifecycle.core.model.Tenancy.ByReference("c_customer_id", "Customer"), model.type("Contact").tenancy());
         assertEquals("c_deletion_id", model.type("Tag").markers().orElseThrow().deletionIdColumn());
+        assertEquals(new dev.datalifecycle.core.model.Tenancy.ByColumn("c_tenant"), model.type("Tag").tenancy(), "from @Tenant");
         assertEquals(false, model.type("Country").softDeletable());
         assertEquals("c_ownerId", model.type("Customer").ownerColumn());
         assertEquals(List.of("t_Customer", "t_customer_detail"),
@@ -149,6 +152,9 @@ abstract class DiscoveryContract {
         List<String> warnings = LifecycleJpa.report(emf).stream().filter(l -> l.startsWith("WARNING")).toList();
         // A declared reference has no foreign key, so no database indexed it.
         assertEquals(true, warnings.stream().anyMatch(w -> w.startsWith("WARNING no index starts with t_Invoice.c_customerId:")), warnings::toString);
+        // A table without a primary key cannot be checked: said so, and left out.
+        assertEquals(true, warnings.stream().anyMatch(w -> w.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("warning table legacy_link references customer (fk_legacy_link) but has no single-column primary key")), warnings::toString);
         // PostgreSQL does not index foreign keys by itself; H2 and MariaDB do.
         boolean contactWarned = warnings.stream().anyMatch(w -> w.startsWith("WARNING no index starts with t_Contact.c_customer_id:"));
         assertEquals(db.dbms() == dev.datalifecycle.testkit.Dbms.POSTGRESQL, contactWarned, warnings::toString);

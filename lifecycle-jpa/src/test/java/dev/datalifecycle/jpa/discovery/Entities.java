@@ -4,6 +4,7 @@ import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.annotation.Owner;
 import dev.datalifecycle.api.annotation.References;
 import dev.datalifecycle.api.annotation.SoftDeletable;
+import dev.datalifecycle.api.annotation.Tenant;
 import dev.datalifecycle.api.annotation.WhenDeleted;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -141,7 +142,7 @@ final class Entities {
     static class Tag {
         @Id
         UUID id;
-        @TenantId
+        @Tenant
         String tenant;
         @Column(unique = true)
         String label;
@@ -152,6 +153,13 @@ final class Entities {
         Tag(UUID id, String label) {
             this.id = id;
             this.label = label;
+            this.tenant = "t1"; // @Tenant is the host's own column: Hibernate does not fill it
+        }
+
+        Tag(UUID id, String label, String tenant) {
+            this.id = id;
+            this.label = label;
+            this.tenant = tenant;
         }
     }
 
