@@ -47,7 +47,7 @@ abstract class DiscoveryContract {
                 .toProperties().forEach(config::property);
         emf = config.createEntityManagerFactory();
         Dialect dialect = HibernateDialects.of(emf);
-        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", "t_Contract", "t_Party", "t_Vehicle", dialect.quote("t_Deal"))) {
+        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", "t_Contract", "t_Party", "t_Vehicle", "t_Profile", "t_Memo", dialect.quote("t_Deal"))) {
             db.execute("alter table " + table + " add c_deletion_id varchar(36)", "alter table " + table + " add c_deleted_at timestamp");
         }
         // What only the database knows: a table written by other code, and a foreign key on a column
@@ -113,7 +113,9 @@ abstract class DiscoveryContract {
                 "Deal.c_customer_id -> Customer (FOREIGN_KEY, IGNORE)",
                 "Invoice.c_accountId -> Account (DECLARED_REFERENCE, RESTRICT)",
                 "Invoice.c_customerId -> Customer (DECLARED_REFERENCE, RESTRICT)",
+                "Memo.c_owning_account_id -> Account (FOREIGN_KEY, RESTRICT)",
                 "Person.c_employer_id -> Customer (FOREIGN_KEY, RESTRICT)",
+                "Profile.c_customer_id -> Customer (FOREIGN_KEY, CASCADE)",
                 "Truck.c_depot_id -> Account (FOREIGN_KEY, RESTRICT)"),
                 dependencies.stream().filter(d -> !d.contains("\"")).sorted().toList());
         // From the catalog, in the database's own case (H2 upper-cases unquoted names): compared folded.

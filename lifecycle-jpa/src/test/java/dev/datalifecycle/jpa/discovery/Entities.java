@@ -42,7 +42,7 @@ final class Entities {
     }
 
     static final List<Class<?>> ALL = List.of(Account.class, Customer.class, Contact.class, Tag.class, Country.class, Deal.class,
-            Contract.class, Invoice.class, Party.class, Person.class, Organization.class, Vehicle.class, Truck.class);
+            Contract.class, Invoice.class, Profile.class, Memo.class, Party.class, Person.class, Organization.class, Vehicle.class, Truck.class);
 
     /** An account hierarchy: children go with their parent. */
     @Entity(name = "Account")
@@ -57,6 +57,10 @@ final class Entities {
         Account parent;
         @OneToMany(mappedBy = "parent", cascade = CascadeType.REMOVE)
         List<Account> children = new ArrayList<>();
+        /** Unidirectional, with a join column in the memo's table, no cascade: memos block their account. */
+        @OneToMany
+        @JoinColumn(name = "owning_account_id")
+        List<Memo> memos = new ArrayList<>();
 
         Account() {
         }
@@ -98,6 +102,8 @@ final class Entities {
         Address address = new Address();
         @Owner
         String ownerId;
+        @jakarta.persistence.OneToOne(mappedBy = "customer", cascade = CascadeType.REMOVE)
+        Profile profile;
         @Column(table = "customer_detail")
         String notes;
         @ManyToOne(fetch = FetchType.LAZY)
@@ -222,6 +228,27 @@ final class Entities {
             this.customerId = customerId;
             this.accountId = accountId;
         }
+    }
+
+    /** The owning side of a one-to-one whose inverse side cascades: the profile goes with its customer. */
+    @Entity(name = "Profile")
+    @SoftDeletable
+    static class Profile {
+        @Id
+        Long id;
+        @jakarta.persistence.OneToOne(fetch = FetchType.LAZY, optional = false)
+        Customer customer;
+        String bio;
+    }
+
+    @Entity(name = "Memo")
+    @SoftDeletable
+    static class Memo {
+        @Id
+        Long id;
+        @TenantId
+        String tenant;
+        String text;
     }
 
     /** SINGLE_TABLE: people and organisations share {@code t_Party}. */
