@@ -25,6 +25,12 @@ public interface Dialect {
      */
     String identifier(String name);
 
+    /**
+     * The folder of this database's migrations under {@code db/lifecycle/} on the class path
+     * ({@code h2}, {@code postgresql}, {@code mariadb}), for the installer and for Flyway.
+     */
+    String migrationFolder();
+
     /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available (all three: yes). */
     boolean supportsSkipLocked();
 

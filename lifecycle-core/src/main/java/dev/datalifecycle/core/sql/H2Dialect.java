@@ -41,4 +41,9 @@ final class H2Dialect extends QuotingDialect {
     public String idAsText(String expression) {
         return "CAST(" + expression + " AS VARCHAR(255))";
     }
+
+    @Override
+    public String migrationFolder() {
+        return "h2";
+    }
 }

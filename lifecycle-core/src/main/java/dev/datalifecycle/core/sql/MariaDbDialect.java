@@ -40,4 +40,9 @@ final class MariaDbDialect extends QuotingDialect {
     public String idAsText(String expression) {
         return "CAST(" + expression + " AS CHAR(255))";
     }
+
+    @Override
+    public String migrationFolder() {
+        return "mariadb";
+    }
 }

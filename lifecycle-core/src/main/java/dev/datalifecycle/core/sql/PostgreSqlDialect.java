@@ -28,4 +28,9 @@ final class PostgreSqlDialect extends QuotingDialect {
     public String idAsText(String expression) {
         return "CAST(" + expression + " AS TEXT)";
     }
+
+    @Override
+    public String migrationFolder() {
+        return "postgresql";
+    }
 }
