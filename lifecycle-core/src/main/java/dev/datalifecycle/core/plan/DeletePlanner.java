@@ -94,7 +94,11 @@ public final class DeletePlanner {
         PlanSql sql = new PlanSql(model, dialect, Closure.of(model, type), type, rootIds, tenant(root, actor));
         checkRoots(connection, root, rootIds, sql);
 
-        Closure closure = Closure.of(model, type);
+        return measure(connection, Closure.of(model, type), sql, type, rootIds);
+    }
+
+    /** Counts, samples and fingerprints every set of a delete: the plan without the roots' check. */
+    DeletePlan measure(Connection connection, Closure closure, PlanSql sql, String type, List<Object> rootIds) throws SQLException {
         List<DeletePlan.Entry> deleted = new ArrayList<>();
         List<DeletePlan.Entry> detached = new ArrayList<>();
         List<DeletePlan.Entry> blockers = new ArrayList<>();

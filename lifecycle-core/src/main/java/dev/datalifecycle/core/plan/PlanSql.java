@@ -36,7 +36,19 @@ final class PlanSql {
     private final Map<String, String> names = new HashMap<>();
     private final Map<List<String>, String> cycleNames = new HashMap<>();
 
+    private final String ownDeletion;
+
     PlanSql(LifecycleModel model, Dialect dialect, Closure closure, String rootType, List<Object> rootIds, String tenant) {
+        this(model, dialect, closure, rootType, rootIds, tenant, null);
+    }
+
+    /**
+     * @param ownDeletion a deletion in progress: rows it has marked count as live, so its later steps
+     *                    still find them through the sets they belong to
+     */
+    PlanSql(LifecycleModel model, Dialect dialect, Closure closure, String rootType, List<Object> rootIds, String tenant,
+            String ownDeletion) {
+        this.ownDeletion = ownDeletion;
         this.model = model;
         this.dialect = dialect;
         this.closure = closure;
@@ -86,6 +98,11 @@ final class PlanSql {
      * reference a record the delete reaches, and are not themselves deleted by it.
      */
     Query referencing(Dependency d, DeleteRule rule) {
+        return referencing(d, rule, false);
+    }
+
+    /** @param withValue also select the reference's current value as {@code ref} */
+    Query referencing(Dependency d, DeleteRule rule, boolean withValue) {
         EntityType from = model.type(d.fromType());
         boolean fromDeleted = names.containsKey(from.name());
         List<String> needed = new ArrayList<>(List.of(d.targetType()));
@@ -95,13 +112,15 @@ final class PlanSql {
         SqlBuilder with = with(needed);
         SqlBuilder sql = new SqlBuilder(dialect);
         // DISTINCT: a record has several links in a join table.
-        sql.sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id FROM ").id(from.primaryTable().name()).sql(" p");
-        String alias = "p";
+        String alias = d.kind() == DependencyKind.JOIN_TABLE ? "j" : d.table().equals(from.primaryTable().name()) ? "p" : "x";
+        sql.sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id");
+        if (withValue) {
+            sql.sql(", ").column(alias, d.column()).sql(" AS ref");
+        }
+        sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p");
         if (d.kind() == DependencyKind.JOIN_TABLE) {
-            alias = "j";
             sql.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
         } else if (!d.table().equals(from.primaryTable().name())) {
-            alias = "x";
             Table table = from.table(d.table()).orElseThrow();
             sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
         }
@@ -339,7 +358,7 @@ final class PlanSql {
      * {@code AND <the rows whose rule is rule>}: a branch counts for a row when it matches and no
      * earlier branch does; a row matching none gets the rule's {@code otherwise} (RESTRICT).
      */
-    private static void selected(RuleSpec spec, DeleteRule rule, String alias, SqlBuilder sql) {
+    static void selected(RuleSpec spec, DeleteRule rule, String alias, SqlBuilder sql) {
         if (!spec.conditional()) {
             if (spec.otherwise() != rule) {
                 sql.sql(" AND 1 = 0");
@@ -387,7 +406,12 @@ final class PlanSql {
     /** {@code AND} the record is of this type (discriminator), in the tenant, and (if asked) live. */
     private void visible(EntityType type, String alias, SqlBuilder sql, boolean liveOnly) {
         if (liveOnly && type.softDeletable()) {
-            sql.sql(" AND ").column(alias, type.markers().get().deletionIdColumn()).sql(" IS NULL");
+            String marker = type.markers().get().deletionIdColumn();
+            if (ownDeletion == null) {
+                sql.sql(" AND ").column(alias, marker).sql(" IS NULL");
+            } else {
+                sql.sql(" AND (").column(alias, marker).sql(" IS NULL OR ").column(alias, marker).sql(" = ").bind(ownDeletion).sql(")");
+            }
         }
         if (type.discriminator() != null) {
             sql.sql(" AND ").column(alias, type.discriminator().column()).sql(" IN (").bindAll(type.discriminator().values()).sql(")");

@@ -64,7 +64,7 @@ public interface Dialect {
     }
 
     /**
-     * The text to prepare for a statement that starts with common table expressions, adjusted for
+     * The text to prepare for a statement that uses common table expressions, adjusted for
      * what this database gets wrong with them. H2 2.5 caches a parsed statement by its text and, when
      * one CTE is read by another or by a derived table, reuses the first execution's CTE rows for later
      * parameters: its text is made unique. MariaDB silently stops a recursive CTE after

@@ -34,7 +34,7 @@ final class H2Dialect extends QuotingDialect {
     @Override
     public String forCommonTableExpressions(String sql) {
         // A comment is enough: H2 keys its statement cache by the whole text.
-        return sql.startsWith("WITH") ? sql + " /* lc " + STATEMENTS.incrementAndGet() + " */" : sql;
+        return sql.contains("WITH ") ? sql + " /* lc " + STATEMENTS.incrementAndGet() + " */" : sql;
     }
 
     @Override

@@ -33,7 +33,7 @@ final class MariaDbDialect extends QuotingDialect {
     @Override
     public String forCommonTableExpressions(String sql) {
         // Without this a hierarchy deeper than 1,000 levels would be planned short, with no error.
-        return sql.startsWith("WITH RECURSIVE") ? "SET STATEMENT max_recursive_iterations = 4294967295 FOR " + sql : sql;
+        return sql.contains("WITH RECURSIVE") ? "SET STATEMENT max_recursive_iterations = 4294967295 FOR " + sql : sql;
     }
 
     @Override

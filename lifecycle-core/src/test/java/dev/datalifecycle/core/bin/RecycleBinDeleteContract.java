@@ -1,0 +1,209 @@
+package dev.datalifecycle.core.bin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.AlreadyDeletedException;
+import dev.datalifecycle.api.Criteria;
+import dev.datalifecycle.api.DeleteBlockedException;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.StalePlanException;
+import dev.datalifecycle.core.model.IdType;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.core.plan.DeletePlanner;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.Dialects;
+import dev.datalifecycle.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Delete into the recycle bin: what is marked, detached and recorded, and what is refused unchanged. */
+abstract class RecycleBinDeleteContract {
+
+    private static final Actor ALICE = Actor.of("alice", "t1", Set.of("sales"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+    private static final String MARKERS = ", deletion_id varchar(36), deleted_at timestamp)";
+    private static final String[] TABLES = {"activity", "contract", "contact", "customer"};
+    private static final LifecycleModel MODEL = LifecycleModel.builder()
+            .tenants()
+            .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
+                    .tenantColumn("tenant_id"))
+            .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id").markers("deletion_id", "deleted_at")
+                    .tenantVia("customer_id"))
+            .type("Activity", t -> t.table("activity").id("id", IdType.LONG).notNull("customer_id").nullable("contact_id")
+                    .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
+            .type("Contract", t -> t.table("contract").id("id", IdType.LONG).notNull("customer_id").nullable("status")
+                    .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
+            .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
+            .reference("Activity", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
+            .reference("Activity", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
+            .reference("Contract", "customer_id", "Customer", RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE))
+            .build();
+
+    @BeforeAll
+    static void createSchema(TestDatabase db) throws SQLException {
+        db.execute("create table customer (id bigint primary key, tenant_id varchar(20) not null, name varchar(40) not null" + MARKERS,
+                "create table contact (id bigint primary key, customer_id bigint not null references customer(id)" + MARKERS,
+                "create table activity (id bigint primary key, customer_id bigint not null references customer(id),"
+                        + " contact_id bigint references contact(id)" + MARKERS,
+                "create table contract (id bigint primary key, customer_id bigint not null references customer(id), status varchar(10)" + MARKERS);
+        try (Connection c = db.dataSource().getConnection()) {
+            LifecycleSchema.install(c, Dialects.detect(c));
+        }
+    }
+
+    /**
+     * Customer 1: contacts 10, 11 (and 12, deleted earlier), activity 20, closed contract 50. Customer 2:
+     * activity 30 names contact 10 (detached when it goes), open contract 53 (blocks customer 2).
+     */
+    @BeforeEach
+    void data(TestDatabase db) {
+        List<String> sql = new ArrayList<>();
+        for (String table : new String[] {"lc_detached_link", "lc_deletion_count", "lc_deletion_root", "lc_deletion"}) {
+            sql.add("delete from " + table);
+        }
+        for (String table : TABLES) {
+            sql.add("delete from " + table);
+        }
+        sql.addAll(List.of(
+                "insert into customer (id, tenant_id, name) values (1, 't1', 'Northwind')",
+                "insert into customer (id, tenant_id, name) values (2, 't1', 'Contoso')",
+                "insert into contact (id, customer_id) values (10, 1)",
+                "insert into contact (id, customer_id) values (11, 1)",
+                "insert into contact (id, customer_id, deletion_id, deleted_at) values (12, 1, 'd-earlier', timestamp '2026-11-01 00:00:00')",
+                "insert into activity (id, customer_id, contact_id) values (20, 1, 11)",
+                "insert into activity (id, customer_id, contact_id) values (30, 2, 10)",
+                "insert into contract (id, customer_id, status) values (50, 1, 'CLOSED')",
+                "insert into contract (id, customer_id, status) values (53, 2, 'OPEN')"));
+        db.execute(sql.toArray(String[]::new));
+    }
+
+    private interface Work<T> {
+        T run(Connection connection, DeletePlanner planner, RecycleBin bin) throws SQLException;
+    }
+
+    /** Runs in one transaction, committed when {@code work} returns, rolled back when it throws. */
+    private static <T> T inTransaction(TestDatabase db, Work<T> work) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            Dialect dialect = Dialects.detect(c);
+            try {
+                T result = work.run(c, new DeletePlanner(MODEL, dialect), new RecycleBin(MODEL, dialect, CLOCK));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static DeletePlan plan(TestDatabase db, long customer) throws SQLException {
+        return inTransaction(db, (c, planner, bin) -> planner.plan(c, "Customer", List.of(customer), ALICE));
+    }
+
+    private static List<String> everything(TestDatabase db) {
+        List<String> rows = new ArrayList<>();
+        for (String table : TABLES) {
+            db.rows("select * from " + table).forEach(r -> rows.add(table + ": " + r));
+        }
+        db.rows("select id from lc_deletion").forEach(r -> rows.add("lc_deletion: " + r));
+        return rows;
+    }
+
+    @Test
+    void deleteMarksTheCascadeSetDetachesAndRecordsTheDeletion(TestDatabase db) throws SQLException {
+        DeletePlan plan = plan(db, 1);
+        Deletion deletion = inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "duplicate"));
+        String id = deletion.id().toString();
+
+        assertEquals(Map.of("Customer", 1L, "Contact", 2L, "Activity", 1L, "Contract", 1L), deletion.counts());
+        assertEquals(Map.of("Activity.contact_id", 1L), deletion.detached());
+        assertEquals(Instant.parse("2026-12-24T10:00:00Z"), deletion.expiresAt());
+        assertEquals(List.of("id=1, d=" + id), db.rows("select id, deletion_id as d from customer where deletion_id is not null"));
+        assertEquals(List.of("id=10, d=" + id, "id=11, d=" + id, "id=12, d=d-earlier"),
+                db.rows("select id, deletion_id as d from contact where deletion_id is not null"));
+        assertEquals(List.of("id=20, d=" + id), db.rows("select id, deletion_id as d from activity where deletion_id is not null"));
+        assertEquals(List.of("contact_id=null, id=30"), db.rows("select contact_id, id from activity where id = 30"));
+        assertEquals(List.of("id=50, d=" + id), db.rows("select id, deletion_id as d from contract where deletion_id is not null"));
+        assertEquals(List.of("dependency=Activity.contact_id, record_id=30, old_value=10"),
+                db.rows("select dependency, record_id, old_value from lc_detached_link"));
+        assertEquals(List.of("actor_id=alice, reason=duplicate, root_type=Customer, state=IN_BIN, tenant_id=t1"),
+                db.rows("select actor_id, reason, root_type, state, tenant_id from lc_deletion"));
+        assertEquals(List.of("entity_type=Activity, records=1", "entity_type=Contact, records=2", "entity_type=Contract, records=1",
+                "entity_type=Customer, records=1"), db.rows("select entity_type, records from lc_deletion_count"));
+        assertEquals(List.of("entity_type=Customer, record_id=1"), db.rows("select entity_type, record_id from lc_deletion_root"));
+    }
+
+    @Test
+    void aBlockedPlanIsRefusedAndNothingChanges(TestDatabase db) throws SQLException {
+        DeletePlan plan = plan(db, 2);
+        List<String> before = everything(db);
+        DeleteBlockedException e = assertThrows(DeleteBlockedException.class,
+                () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "cleanup")));
+        assertEquals("[Contract via Contract.customer_id: 1 [53]]", e.blockers().toString());
+        assertEquals(before, everything(db));
+    }
+
+    @Test
+    void aRecordAddedSincePlanningMakesThePlanStaleAndNothingChanges(TestDatabase db) throws SQLException {
+        DeletePlan plan = plan(db, 1);
+        db.execute("insert into contact (id, customer_id) values (13, 1)");
+        List<String> before = everything(db);
+        assertThrows(StalePlanException.class, () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "duplicate")));
+        assertEquals(before, everything(db));
+    }
+
+    @Test
+    void aBlockerAddedSincePlanningIsFoundByALockingReadAndNothingChanges(TestDatabase db) throws SQLException {
+        DeletePlan plan = plan(db, 1);
+        db.execute("insert into contract (id, customer_id, status) values (59, 1, 'OPEN')");
+        List<String> before = everything(db);
+        DeleteBlockedException e = assertThrows(DeleteBlockedException.class,
+                () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "duplicate")));
+        assertEquals("[Contract via Contract.customer_id: 1 [59]]", e.blockers().toString());
+        assertEquals(before, everything(db));
+    }
+
+    @Test
+    void deletingAgainIsRefused(TestDatabase db) throws SQLException {
+        DeletePlan plan = plan(db, 1);
+        inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "first"));
+        assertThrows(AlreadyDeletedException.class, () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "again")));
+    }
+
+    @Test
+    void theStatementsOfADeleteDoNotGrowWithItsRecords(TestDatabase db) throws SQLException {
+        DeletePlan small = plan(db, 1);
+        db.statements().reset();
+        inTransaction(db, (c, planner, bin) -> bin.delete(c, small, ALICE, "small"));
+        long few = db.statements().count();
+
+        List<String> more = new ArrayList<>();
+        more.add("insert into customer (id, tenant_id, name) values (3, 't1', 'Globex')");
+        for (int i = 0; i < 300; i++) {
+            more.add("insert into contact (id, customer_id) values (" + (1000 + i) + ", 3)");
+            more.add("insert into activity (id, customer_id, contact_id) values (" + (5000 + i) + ", 3, " + (1000 + i) + ")");
+        }
+        more.add("insert into activity (id, customer_id, contact_id) values (9000, 2, 1000)");
+        db.execute(more.toArray(String[]::new));
+        DeletePlan large = plan(db, 3);
+        db.statements().reset();
+        inTransaction(db, (c, planner, bin) -> bin.delete(c, large, ALICE, "large"));
+        assertEquals(few, db.statements().count(), () -> String.join("\n", db.statements().statements()));
+    }
+}
