@@ -267,4 +267,201 @@ public final class RecycleBin {
             p.executeBatch();
         }
     }
+
+    /**
+     * Restores a deletion whole: exactly the rows it marked come back (not rows an earlier deletion
+     * took), and the references it cleared are set again. Checks everything first and changes nothing
+     * when a check fails.
+     *
+     * @throws RecordNotFoundException              when there is no such deletion in the actor's tenant
+     * @throws dev.datalifecycle.api.NotInBinException when it was restored or purged already
+     * @throws dev.datalifecycle.api.RestoreDependsOnDeletionException when one of its records references a
+     *                                              record another deletion holds
+     * @throws dev.datalifecycle.api.RestoreConflictException when a live record now holds one of its unique
+     *                                              keys, or a cleared reference was set to something else since
+     * @throws SQLException                         when the database fails
+     */
+    public void restore(Connection connection, UUID deletionId, Actor actor) throws SQLException {
+        Objects.requireNonNull(actor, "actor");
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            List<EntityType> types = lockDeletion(connection, deletionId, actor);
+            checkReferencedRecordsAreLive(connection, deletionId, types);
+            checkUniqueKeys(connection, deletionId, types);
+            List<Dependency> links = detachedDependencies(connection, deletionId);
+            checkLinksUnchanged(connection, deletionId, links);
+            Set<String> tables = new LinkedHashSet<>();
+            for (EntityType type : types) {
+                if (tables.add(type.primaryTable().name())) {
+                    var markers = type.markers().orElseThrow();
+                    SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" SET ")
+                            .id(markers.deletionIdColumn()).sql(" = NULL, ").id(markers.deletedAtColumn()).sql(" = NULL WHERE ")
+                            .id(markers.deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+                    execute(connection, sql);
+                }
+            }
+            for (Dependency d : links) {
+                relink(connection, deletionId, d);
+            }
+            try (PreparedStatement p = connection.prepareStatement(
+                    "UPDATE lc_deletion SET state = 'RESTORED', restored_at = ? WHERE id = ?")) {
+                p.setTimestamp(1, Timestamp.from(clock.instant()));
+                p.setString(2, deletionId.toString());
+                p.executeUpdate();
+            }
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            throw e;
+        }
+    }
+
+    /** Locks the deletion's row (a purge of it waits) and returns the types it took. */
+    private List<EntityType> lockDeletion(Connection connection, UUID deletionId, Actor actor) throws SQLException {
+        String state;
+        try (PreparedStatement p = connection.prepareStatement("SELECT state, tenant_id FROM lc_deletion WHERE id = ? FOR UPDATE")) {
+            p.setString(1, deletionId.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next() || (model.tenants() && !Objects.equals(rs.getString(2), actor.tenantId()))) {
+                    throw new RecordNotFoundException("Deletion", List.of(deletionId));
+                }
+                state = rs.getString(1);
+            }
+        }
+        if (!"IN_BIN".equals(state)) {
+            throw new dev.datalifecycle.api.NotInBinException(deletionId, state);
+        }
+        List<EntityType> types = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT entity_type FROM lc_deletion_count WHERE deletion_id = ?")) {
+            p.setString(1, deletionId.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    types.add(model.type(rs.getString(1)));
+                }
+            }
+        }
+        return types;
+    }
+
+    /** A restored record must not point at a record another deletion holds: one query per reference. */
+    private void checkReferencedRecordsAreLive(Connection connection, UUID deletionId, List<EntityType> types) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        types.forEach(t -> names.add(t.name()));
+        for (Dependency d : model.dependencies()) {
+            EntityType target = model.type(d.targetType());
+            if (!d.inRecord() || !names.contains(d.fromType()) || !target.softDeletable()
+                    || d.rule().possibleRules().equals(java.util.EnumSet.of(DeleteRule.IGNORE))) {
+                continue;
+            }
+            EntityType from = model.type(d.fromType());
+            String alias = d.table().equals(from.primaryTable().name()) ? "p" : "x";
+            String targetMarker = target.markers().orElseThrow().deletionIdColumn();
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(", t.").id(target.idColumn())
+                    .sql(", t.").id(targetMarker).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+            if (alias.equals("x")) {
+                var table = from.table(d.table()).orElseThrow();
+                sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
+            }
+            sql.sql(" JOIN ").id(target.primaryTable().name()).sql(" t ON t.").id(target.idColumn()).sql(" = ").column(alias, d.column())
+                    .sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
+                    .sql(" AND t.").id(targetMarker).sql(" IS NOT NULL AND t.").id(targetMarker).sql(" <> ").bind(deletionId.toString())
+                    .sql(" ORDER BY p.").id(from.idColumn()).sql(" ").sql(dialect.limit(1));
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    throw new dev.datalifecycle.api.RestoreDependsOnDeletionException(deletionId,
+                            from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + rs.getObject(2),
+                            UUID.fromString(rs.getString(3)));
+                }
+            }
+        }
+    }
+
+    /** No live record may hold a unique key a restored record has: one query per key, found before any change. */
+    private void checkUniqueKeys(Connection connection, UUID deletionId, List<EntityType> types) throws SQLException {
+        for (EntityType type : types) {
+            String marker = type.markers().orElseThrow().deletionIdColumn();
+            for (var key : type.uniqueKeys()) {
+                var table = type.table(key.table()).orElseThrow();
+                boolean primary = table.name().equals(type.primaryTable().name());
+                SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT d.").id(table.idColumn()).sql(", l.").id(table.idColumn())
+                        .sql(" FROM ").id(table.name()).sql(" d JOIN ").id(table.name()).sql(" l ON ");
+                for (int i = 0; i < key.columns().size(); i++) {
+                    sql.sql(i > 0 ? " AND " : "").column("l", key.columns().get(i)).sql(" = ").column("d", key.columns().get(i));
+                }
+                sql.sql(" AND l.").id(table.idColumn()).sql(" <> d.").id(table.idColumn());
+                String dm = "d";
+                String lm = "l";
+                if (!primary) {
+                    dm = "dp";
+                    lm = "lp";
+                    sql.sql(" JOIN ").id(type.primaryTable().name()).sql(" dp ON dp.").id(type.idColumn()).sql(" = d.").id(table.idColumn())
+                            .sql(" JOIN ").id(type.primaryTable().name()).sql(" lp ON lp.").id(type.idColumn()).sql(" = l.").id(table.idColumn());
+                }
+                sql.sql(" WHERE ").column(dm, marker).sql(" = ").bind(deletionId.toString()).sql(" AND ").column(lm, marker).sql(" IS NULL")
+                        .sql(" ORDER BY d.").id(table.idColumn()).sql(" ").sql(dialect.limit(1));
+                try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        throw new dev.datalifecycle.api.RestoreConflictException("Deletion " + deletionId + " cannot be restored: "
+                                + type.name() + " " + rs.getObject(1) + " would take unique key " + key.name() + " " + key.columns()
+                                + ", which live " + type.name() + " " + rs.getObject(2) + " holds now. Change or delete one of them first");
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Dependency> detachedDependencies(Connection connection, UUID deletionId) throws SQLException {
+        List<Dependency> found = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT dependency FROM lc_detached_link WHERE deletion_id = ?")) {
+            p.setString(1, deletionId.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    found.add(model.dependencies().stream().filter(d -> d.name().equals(name)).findFirst()
+                            .orElseThrow(() -> new dev.datalifecycle.api.LifecycleException("Deletion " + deletionId + " detached "
+                                    + name + ", which the model no longer has: restore it with the model it was deleted with")));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A reference the delete cleared and someone has set since is a conflict: one query per dependency. */
+    private void checkLinksUnchanged(Connection connection, UUID deletionId, List<Dependency> links) throws SQLException {
+        for (Dependency d : links) {
+            var table = model.type(d.fromType()).table(d.table()).orElseThrow();
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT l.record_id, l.old_value, ").sql(dialect.idAsText("x." + dialect.identifier(d.column())))
+                    .sql(" FROM lc_detached_link l JOIN ").id(table.name()).sql(" x ON ").sql(dialect.idAsText("x." + dialect.identifier(table.idColumn())))
+                    .sql(" = l.record_id WHERE l.deletion_id = ").bind(deletionId.toString()).sql(" AND l.dependency = ").bind(d.name())
+                    .sql(" AND x.").id(d.column()).sql(" IS NOT NULL AND ").sql(dialect.idAsText("x." + dialect.identifier(d.column())))
+                    .sql(" <> l.old_value ORDER BY l.record_id ").sql(dialect.limit(1));
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    throw new dev.datalifecycle.api.RestoreConflictException("Deletion " + deletionId + " cannot be restored: it cleared "
+                            + d.name() + " of " + d.fromType() + " " + rs.getString(1) + " (was " + rs.getString(2) + "), which now holds "
+                            + rs.getString(3) + ". Clear it or leave it as it is and restore without the link");
+                }
+            }
+        }
+    }
+
+    /** Sets the cleared references again where they are still empty: one UPDATE per dependency. */
+    private void relink(Connection connection, UUID deletionId, Dependency d) throws SQLException {
+        var table = model.type(d.fromType()).table(d.table()).orElseThrow();
+        var targetType = model.type(d.targetType()).idType();
+        String self = dialect.identifier(table.name()) + "." + dialect.identifier(table.idColumn());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(table.name()).sql(" SET ").id(d.column()).sql(" = (SELECT ")
+                .sql(dialect.textAsId("l.old_value", targetType)).sql(" FROM lc_detached_link l WHERE l.deletion_id = ")
+                .bind(deletionId.toString()).sql(" AND l.dependency = ").bind(d.name()).sql(" AND l.record_id = ").sql(dialect.idAsText(self))
+                .sql(") WHERE ").id(d.column()).sql(" IS NULL AND ").sql(dialect.idAsText(self))
+                .sql(" IN (SELECT r.record_id FROM lc_detached_link r WHERE r.deletion_id = ").bind(deletionId.toString())
+                .sql(" AND r.dependency = ").bind(d.name()).sql(")");
+        execute(connection, sql);
+    }
+
+    private static void execute(Connection connection, SqlBuilder sql) throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection)) {
+            statement.executeUpdate();
+        }
+    }
 }

@@ -54,6 +54,16 @@ public interface Dialect {
      */
     String idAsText(String expression);
 
+    /** Text written by {@link #idAsText} back as an id of {@code type}, to assign to an id column. */
+    default String textAsId(String expression, dev.datalifecycle.core.model.IdType type) {
+        return switch (type) {
+            case LONG -> "CAST(" + expression + " AS BIGINT)";
+            case INTEGER -> "CAST(" + expression + " AS INTEGER)";
+            case UUID -> "CAST(" + expression + " AS UUID)";
+            case STRING -> expression;
+        };
+    }
+
     /**
      * Whether {@code UNION} in a recursive common table expression drops rows already produced by
      * earlier iterations, so that a cycle in the data ends the recursion. PostgreSQL and MariaDB: yes.

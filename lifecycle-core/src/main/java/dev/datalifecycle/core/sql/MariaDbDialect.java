@@ -45,4 +45,13 @@ final class MariaDbDialect extends QuotingDialect {
     public String migrationFolder() {
         return "mariadb";
     }
+
+    @Override
+    public String textAsId(String expression, dev.datalifecycle.core.model.IdType type) {
+        // MariaDB casts to SIGNED, not BIGINT; its UUID type takes the text as it is.
+        return switch (type) {
+            case LONG, INTEGER -> "CAST(" + expression + " AS SIGNED)";
+            case UUID, STRING -> expression;
+        };
+    }
 }

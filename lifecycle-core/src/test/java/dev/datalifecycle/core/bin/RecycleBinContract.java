@@ -31,8 +31,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Delete into the recycle bin: what is marked, detached and recorded, and what is refused unchanged. */
-abstract class RecycleBinDeleteContract {
+/**
+ * Delete into the recycle bin and restore from it: what is marked, detached and recorded, what comes
+ * back, and what is refused unchanged.
+ */
+abstract class RecycleBinContract {
 
     private static final Actor ALICE = Actor.of("alice", "t1", Set.of("sales"));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
@@ -41,7 +44,7 @@ abstract class RecycleBinDeleteContract {
     private static final LifecycleModel MODEL = LifecycleModel.builder()
             .tenants()
             .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
-                    .tenantColumn("tenant_id"))
+                    .tenantColumn("tenant_id").uniqueKey("customer_name", "name"))
             .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id").markers("deletion_id", "deleted_at")
                     .tenantVia("customer_id"))
             .type("Activity", t -> t.table("activity").id("id", IdType.LONG).notNull("customer_id").nullable("contact_id")
@@ -205,5 +208,82 @@ abstract class RecycleBinDeleteContract {
         db.statements().reset();
         inTransaction(db, (c, planner, bin) -> bin.delete(c, large, ALICE, "large"));
         assertEquals(few, db.statements().count(), () -> String.join("\n", db.statements().statements()));
+    }
+
+    private static List<String> hostTables(TestDatabase db) {
+        List<String> rows = new ArrayList<>();
+        for (String table : TABLES) {
+            db.rows("select * from " + table).forEach(r -> rows.add(table + ": " + r));
+        }
+        return rows;
+    }
+
+    private static Deletion delete(TestDatabase db, String type, long id, Actor actor) throws SQLException {
+        return inTransaction(db, (c, planner, bin) -> bin.delete(c, planner.plan(c, type, List.of(id), actor), actor, "test"));
+    }
+
+    private static void restore(TestDatabase db, Deletion deletion, Actor actor) throws SQLException {
+        inTransaction(db, (c, planner, bin) -> {
+            bin.restore(c, deletion.id(), actor);
+            return null;
+        });
+    }
+
+    @Test
+    void restoreAfterDeleteLeavesEveryTableAsItWasAndLaterRestoresAreRefused(TestDatabase db) throws SQLException {
+        List<String> before = hostTables(db);
+        Deletion deletion = delete(db, "Customer", 1, ALICE);
+        restore(db, deletion, ALICE);
+        assertEquals(before, hostTables(db));
+        assertEquals(List.of("state=RESTORED"), db.rows("select state from lc_deletion"));
+        dev.datalifecycle.api.NotInBinException again = assertThrows(dev.datalifecycle.api.NotInBinException.class,
+                () -> restore(db, deletion, ALICE));
+        assertEquals("Deletion " + deletion.id() + " is already restored: its records are live; nothing to restore", again.getMessage());
+    }
+
+    @Test
+    void anotherTenantsDeletionAnswersLikeAMissingOne(TestDatabase db) throws SQLException {
+        Deletion deletion = delete(db, "Customer", 1, ALICE);
+        assertThrows(dev.datalifecycle.api.RecordNotFoundException.class, () -> restore(db, deletion, Actor.of("greta", "t2", Set.of())));
+    }
+
+    @Test
+    void aRecordWhoseParentAnotherDeletionHoldsCannotBeRestoredAlone(TestDatabase db) throws SQLException {
+        Deletion contact = delete(db, "Contact", 10, ALICE);
+        Deletion customer = delete(db, "Customer", 1, ALICE);
+        List<String> before = hostTables(db);
+        dev.datalifecycle.api.RestoreDependsOnDeletionException e = assertThrows(
+                dev.datalifecycle.api.RestoreDependsOnDeletionException.class, () -> restore(db, contact, ALICE));
+        assertEquals(customer.id(), e.other());
+        assertEquals("Deletion " + contact.id() + " cannot be restored alone: Contact 10 (Contact.customer_id) references Customer 1,"
+                + " which deletion " + customer.id() + " holds. Restore " + customer.id() + " first", e.getMessage());
+        assertEquals(before, hostTables(db));
+        restore(db, customer, ALICE);
+        restore(db, contact, ALICE);
+        assertEquals(List.of("contact_id=10, id=30"), db.rows("select contact_id, id from activity where id = 30"));
+    }
+
+    @Test
+    void aClearedReferenceSetSinceIsAConflictAndNothingChanges(TestDatabase db) throws SQLException {
+        Deletion deletion = delete(db, "Customer", 1, ALICE);
+        db.execute("insert into contact (id, customer_id) values (14, 2)", "update activity set contact_id = 14 where id = 30");
+        List<String> before = hostTables(db);
+        dev.datalifecycle.api.RestoreConflictException e = assertThrows(dev.datalifecycle.api.RestoreConflictException.class,
+                () -> restore(db, deletion, ALICE));
+        assertEquals("Deletion " + deletion.id() + " cannot be restored: it cleared Activity.contact_id of Activity 30 (was 10),"
+                + " which now holds 14. Clear it or leave it as it is and restore without the link", e.getMessage());
+        assertEquals(before, hostTables(db));
+    }
+
+    @Test
+    void aUniqueKeyALiveRecordTookSinceIsAConflictNamingBothRecords(TestDatabase db) throws SQLException {
+        Deletion deletion = delete(db, "Customer", 1, ALICE);
+        db.execute("insert into customer (id, tenant_id, name) values (4, 't1', 'Northwind')");
+        List<String> before = hostTables(db);
+        dev.datalifecycle.api.RestoreConflictException e = assertThrows(dev.datalifecycle.api.RestoreConflictException.class,
+                () -> restore(db, deletion, ALICE));
+        assertEquals("Deletion " + deletion.id() + " cannot be restored: Customer 1 would take unique key customer_name [name],"
+                + " which live Customer 4 holds now. Change or delete one of them first", e.getMessage());
+        assertEquals(before, hostTables(db));
     }
 }

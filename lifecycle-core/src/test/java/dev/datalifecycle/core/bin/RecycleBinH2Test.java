@@ -3,6 +3,6 @@ package dev.datalifecycle.core.bin;
 import dev.datalifecycle.testkit.Dbms;
 import dev.datalifecycle.testkit.OnDatabase;
 
-@OnDatabase(Dbms.POSTGRESQL)
-class RecycleBinDeletePostgreSqlTest extends RecycleBinDeleteContract {
+@OnDatabase(Dbms.H2)
+class RecycleBinH2Test extends RecycleBinContract {
 }

@@ -3,6 +3,6 @@ package dev.datalifecycle.core.bin;
 import dev.datalifecycle.testkit.Dbms;
 import dev.datalifecycle.testkit.OnDatabase;
 
-@OnDatabase(Dbms.H2)
-class RecycleBinDeleteH2Test extends RecycleBinDeleteContract {
+@OnDatabase(Dbms.MARIADB)
+class RecycleBinMariaDbTest extends RecycleBinContract {
 }

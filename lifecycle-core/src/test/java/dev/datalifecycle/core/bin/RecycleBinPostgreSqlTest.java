@@ -3,6 +3,6 @@ package dev.datalifecycle.core.bin;
 import dev.datalifecycle.testkit.Dbms;
 import dev.datalifecycle.testkit.OnDatabase;
 
-@OnDatabase(Dbms.MARIADB)
-class RecycleBinDeleteMariaDbTest extends RecycleBinDeleteContract {
+@OnDatabase(Dbms.POSTGRESQL)
+class RecycleBinPostgreSqlTest extends RecycleBinContract {
 }
