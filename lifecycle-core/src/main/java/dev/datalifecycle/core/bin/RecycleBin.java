@@ -191,8 +191,9 @@ public final class RecycleBin {
             sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (SELECT t.").id(target.idColumn()).sql(" FROM ")
                     .id(target.primaryTable().name()).sql(" t WHERE t.").id(targetMarker).sql(" = ").bind(id.toString()).sql(")");
             PlanQueries.ruleCondition(d.rule(), DeleteRule.RESTRICT, alias, sql);
-            // Records this deletion marked go with it: they do not block.
+            // Records this deletion marked go with it: they do not block. Like the plan, only the tenant's.
             from.markers().ifPresent(m -> sql.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+            sets.restrictTo(from, "p", sql);
             sql.sql(" ").sql(dialect.sharedLockClause());
             try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
                 if (rs.next()) {

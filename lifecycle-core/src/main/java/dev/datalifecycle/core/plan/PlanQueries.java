@@ -82,6 +82,14 @@ public final class PlanQueries {
         return new DeletePlanner(model, dialect).measure(connection, closure, sql, rootType, rootIds);
     }
 
+    /**
+     * Appends {@code AND} the conditions that make a row of {@code type} (aliased {@code alias}) one
+     * of its records in the delete's tenant: discriminator, subclass table, tenant. Not liveness.
+     */
+    public void restrictTo(dev.datalifecycle.core.model.EntityType type, String alias, SqlBuilder into) {
+        sql.visible(type, alias, into, false);
+    }
+
     /** Appends {@code AND <the rows whose rule is rule>} on the columns of {@code alias}. */
     public static void ruleCondition(dev.datalifecycle.core.model.RuleSpec spec, DeleteRule rule, String alias, SqlBuilder into) {
         PlanSql.selected(spec, rule, alias, into);

@@ -404,7 +404,7 @@ final class PlanSql {
     }
 
     /** {@code AND} the record is of this type (discriminator), in the tenant, and (if asked) live. */
-    private void visible(EntityType type, String alias, SqlBuilder sql, boolean liveOnly) {
+    void visible(EntityType type, String alias, SqlBuilder sql, boolean liveOnly) {
         if (liveOnly && type.softDeletable()) {
             String marker = type.markers().get().deletionIdColumn();
             if (ownDeletion == null) {

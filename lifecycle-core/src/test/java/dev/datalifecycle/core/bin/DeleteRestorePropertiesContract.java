@@ -1,0 +1,135 @@
+package dev.datalifecycle.core.bin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.RestoreDependsOnDeletionException;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.plan.DeletePlanner;
+import dev.datalifecycle.core.plan.RandomGraph;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.Dialects;
+import dev.datalifecycle.testkit.DatabaseAvailability;
+import dev.datalifecycle.testkit.Dbms;
+import dev.datalifecycle.testkit.OnDatabase;
+import dev.datalifecycle.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+
+/**
+ * Delete followed by restore is the identity, on random graphs (cycles, conditional rules, DETACH)
+ * with an earlier deletion mixed in. A restore may be refused only for a record that references one
+ * another deletion holds, and then nothing changes.
+ */
+@AddLifecycleHook(DeleteRestorePropertiesContract.SkipUnavailable.class)
+abstract class DeleteRestorePropertiesContract {
+
+    private static final Map<Dbms, TestDatabase> DATABASES = new EnumMap<>(Dbms.class);
+    private static final Actor ACTOR = Actor.of("u", "t1", Set.of());
+
+    private final Dbms dbms = getClass().getAnnotation(OnDatabase.class).value();
+
+    private TestDatabase database() {
+        synchronized (DATABASES) {
+            return DATABASES.computeIfAbsent(dbms, d -> {
+                TestDatabase db = TestDatabase.create(d, "delete_restore_properties");
+                RandomGraph.createTables(db);
+                try (Connection c = db.dataSource().getConnection()) {
+                    LifecycleSchema.install(c, Dialects.detect(c));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return db;
+            });
+        }
+    }
+
+    @AfterContainer
+    static void dropDatabases() {
+        synchronized (DATABASES) {
+            DATABASES.values().forEach(TestDatabase::close);
+            DATABASES.clear();
+        }
+    }
+
+    @Property(tries = 60)
+    void deleteThenRestoreLeavesEveryTableAsItWas(@ForAll long seed) throws SQLException {
+        Random random = new Random(seed);
+        RandomGraph.Graph graph = RandomGraph.generate(random);
+        TestDatabase db = database();
+        db.execute("delete from lc_detached_link", "delete from lc_deletion_count", "delete from lc_deletion_root", "delete from lc_deletion");
+        RandomGraph.load(db, graph.rows());
+        LifecycleModel model = graph.model();
+
+        deleteIfUnblocked(db, model, random); // an earlier deletion, when it can be made
+        List<String> before = tables(db);
+        Deletion deletion = deleteIfUnblocked(db, model, random);
+        if (deletion == null) {
+            return;
+        }
+        List<String> deleted = tables(db);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            new RecycleBin(model, Dialects.detect(c), Clock.systemUTC()).restore(c, deletion.id(), ACTOR);
+            c.commit();
+            assertEquals(before, tables(db), () -> "seed " + seed);
+        } catch (RestoreDependsOnDeletionException refused) {
+            assertEquals(deleted, tables(db), () -> "seed " + seed + ": a refused restore changed something");
+        }
+    }
+
+    private static Deletion deleteIfUnblocked(TestDatabase db, LifecycleModel model, Random random) throws SQLException {
+        int type = random.nextInt(RandomGraph.TYPES);
+        List<String> live = db.rows("select id from t" + type + " where deletion_id is null and tenant_id = 't1'");
+        if (live.isEmpty()) {
+            return null;
+        }
+        long id = Long.parseLong(live.get(random.nextInt(live.size())).substring(3));
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            Dialect dialect = Dialects.detect(c);
+            DeletePlan plan = new DeletePlanner(model, dialect).plan(c, "T" + type, List.of(id), ACTOR);
+            if (plan.blocked()) {
+                c.rollback();
+                return null;
+            }
+            Deletion deletion = new RecycleBin(model, dialect, Clock.systemUTC()).delete(c, plan, ACTOR, "property");
+            c.commit();
+            return deletion;
+        }
+    }
+
+    private static List<String> tables(TestDatabase db) {
+        List<String> rows = new ArrayList<>();
+        for (int t = 0; t < RandomGraph.TYPES; t++) {
+            String table = "t" + t;
+            db.rows("select id, tenant_id, status, r0, r1, s, deletion_id from " + table).forEach(r -> rows.add(table + ": " + r));
+        }
+        return rows;
+    }
+
+    /** Skips the properties of a database that is not there, unless CI requires it (then they fail). */
+    static final class SkipUnavailable implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            Dbms dbms = context.optionalContainerClass().map(c -> c.getAnnotation(OnDatabase.class)).map(OnDatabase::value).orElse(Dbms.H2);
+            boolean mustRun = DatabaseAvailability.required() && DatabaseAvailability.selected().contains(dbms);
+            return DatabaseAvailability.unavailable(dbms).filter(reason -> !mustRun).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
+        }
+    }
+}
