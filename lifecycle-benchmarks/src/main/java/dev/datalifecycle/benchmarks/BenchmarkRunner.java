@@ -34,7 +34,7 @@ public final class BenchmarkRunner {
 
     /** Every benchmark the harness knows, in the order they run. */
     static List<Benchmark> all() {
-        return List.of(new InsertRecordsBenchmark(), new PlanBenchmark());
+        return List.of(new InsertRecordsBenchmark(), new PlanBenchmark(), new SoftDeleteBenchmark(), new RestoreBenchmark());
     }
 
     private BenchmarkRunner() {

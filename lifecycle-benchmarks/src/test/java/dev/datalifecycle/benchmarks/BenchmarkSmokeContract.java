@@ -31,7 +31,7 @@ abstract class BenchmarkSmokeContract {
         BenchmarkMain.write(results, out);
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(6, json.size(), json::toPrettyString);
+        assertEquals(10, json.size(), json::toPrettyString);
         Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
         for (JsonNode row : json) {
             assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
@@ -58,8 +58,10 @@ abstract class BenchmarkSmokeContract {
         assertEquals("plain-jpa", json.get(3).get("baseline").asText());
         assertEquals("plan-delete:hand-jdbc", json.get(4).get("name").asText());
         assertEquals("plan-delete:plain-jpa", json.get(5).get("name").asText());
-        // One progress line per contender and round: (2 + 3 contenders) x (1 warm-up + 2 measured).
-        assertEquals(15, progress.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("soft-delete:data-lifecycle", json.get(6).get("name").asText());
+        assertEquals("restore:data-lifecycle", json.get(8).get("name").asText());
+        // One progress line per contender and round: (2 + 3 + 2 + 2 contenders) x (1 warm-up + 2 measured).
+        assertEquals(27, progress.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
