@@ -92,7 +92,7 @@ public final class RecycleBin {
         try {
             lockRoots(connection, root, rootIds, tenant);
             for (String type : sets.types()) {
-                mark(connection, model.type(type), sets, id, at);
+                mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
             }
             checkBlockers(connection, sets, id, plan);
             DeletePlan now2 = sets.measure(connection);
@@ -156,16 +156,60 @@ public final class RecycleBin {
         }
     }
 
-    /** One UPDATE per type: its live records in the delete's set get the deletion's id and time. */
-    private void mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at) throws SQLException {
+    /**
+     * One UPDATE per type: its live records in the delete's set get the deletion's id and time. Types
+     * are marked parents first, so a type's records are those that reference records this deletion
+     * has marked already (plain subqueries every database runs once, not per row); a type that
+     * cascades into itself is marked through the planner's recursive query instead.
+     */
+    private void mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
+            List<Object> rootIds) throws SQLException {
         var markers = type.markers().orElseThrow();
-        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" SET ")
+        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
                 .id(markers.deletionIdColumn()).sql(" = ").bind(id.toString()).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at)
-                .sql(" WHERE ").id(markers.deletionIdColumn()).sql(" IS NULL AND ").id(type.idColumn()).sql(" IN (")
-                .append(sets.idsOf(type.name())).sql(")");
-        try (PreparedStatement statement = sql.prepare(connection)) {
-            statement.executeUpdate();
+                .sql(" WHERE p.").id(markers.deletionIdColumn()).sql(" IS NULL AND ");
+        if (sets.cyclic(type.name())) {
+            sql.sql("p.").id(type.idColumn()).sql(" IN (").append(sets.idsOf(type.name())).sql(")");
+        } else {
+            sql.sql("(");
+            boolean any = false;
+            if (type.name().equals(rootType)) {
+                sql.sql("p.").id(type.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
+                any = true;
+            }
+            for (Dependency d : sets.cascadesInto(type.name())) {
+                sql.sql(any ? " OR " : "");
+                any = true;
+                if (d.kind() == DependencyKind.JOIN_TABLE) {
+                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
+                            .sql(" j WHERE j.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql("))");
+                } else if (d.table().equals(type.primaryTable().name())) {
+                    sql.sql("(p.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "p", sql);
+                    sql.sql(")");
+                } else {
+                    var table = type.table(d.table()).orElseThrow();
+                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
+                            .sql(" x WHERE x.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "x", sql);
+                    sql.sql(")");
+                }
+            }
+            sql.sql(any ? ")" : "1 = 0)");
+            sets.restrictTo(type, "p", sql);
         }
+        execute(connection, sql);
+    }
+
+    /**
+     * The ids of {@code type}'s records this deletion has marked. DISTINCT keeps MariaDB from merging
+     * the derived table into an UPDATE of the same table (error 1093).
+     */
+    private SqlBuilder markedIds(String typeName, UUID id) {
+        EntityType type = model.type(typeName);
+        return new SqlBuilder(dialect).sql("SELECT lc_m.id FROM (SELECT DISTINCT t.").id(type.idColumn()).sql(" AS id FROM ")
+                .id(type.primaryTable().name()).sql(" t WHERE t.").id(type.markers().orElseThrow().deletionIdColumn()).sql(" = ")
+                .bind(id.toString()).sql(") lc_m");
     }
 
     /**
@@ -206,14 +250,27 @@ public final class RecycleBin {
         }
     }
 
-    /** Keeps the old values of the references to clear, then clears them: two statements per dependency. */
+    /**
+     * Keeps the old values of the references to clear, then clears them: two statements per
+     * dependency. After marking, the records to detach are the tenant's live records whose reference
+     * points at a record this deletion marked and whose rule for it is DETACH.
+     */
     private long detach(Connection connection, PlanQueries sets, Dependency d, UUID id) throws SQLException {
         if (!d.inRecord()) {
             throw new UnsupportedOperationException(d.name() + ": DETACH on a join table is not supported yet");
         }
+        EntityType from = model.type(d.fromType());
+        boolean primary = d.table().equals(from.primaryTable().name());
+        String alias = primary ? "p" : "x";
         SqlBuilder keep = new SqlBuilder(dialect).sql("INSERT INTO lc_detached_link (deletion_id, dependency, record_id, old_value) SELECT ")
-                .bind(id.toString()).sql(", ").bind(d.name()).sql(", ").sql(dialect.idAsText("r.id")).sql(", ").sql(dialect.idAsText("r.ref"))
-                .sql(" FROM (").append(sets.referencing(d, DeleteRule.DETACH)).sql(") r");
+                .bind(id.toString()).sql(", ").bind(d.name()).sql(", ").sql(dialect.idAsText("p." + dialect.identifier(from.idColumn())))
+                .sql(", ").sql(dialect.idAsText(alias + "." + dialect.identifier(d.column()))).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+        if (!primary) {
+            var table = from.table(d.table()).orElseThrow();
+            keep.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
+        }
+        keep.sql(" WHERE ");
+        detachable(keep, from, d, alias, id, sets);
         long kept;
         try (PreparedStatement statement = keep.prepare(connection)) {
             kept = statement.executeUpdate();
@@ -221,14 +278,30 @@ public final class RecycleBin {
         if (kept == 0) {
             return 0;
         }
-        EntityType from = model.type(d.fromType());
-        String idColumn = from.table(d.table()).orElseThrow().idColumn();
-        SqlBuilder clear = new SqlBuilder(dialect).sql("UPDATE ").id(d.table()).sql(" SET ").id(d.column()).sql(" = NULL WHERE ")
-                .id(idColumn).sql(" IN (SELECT c.id FROM (").append(sets.referencing(d, DeleteRule.DETACH)).sql(") c)");
-        try (PreparedStatement statement = clear.prepare(connection)) {
-            statement.executeUpdate();
+        SqlBuilder clear = new SqlBuilder(dialect).sql("UPDATE ").id(d.table()).sql(" ").sql(alias).sql(" SET ").id(d.column())
+                .sql(" = NULL WHERE ");
+        if (primary) {
+            detachable(clear, from, d, "p", id, sets);
+        } else {
+            var table = from.table(d.table()).orElseThrow();
+            clear.sql("x.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+            PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, "x", clear);
+            clear.sql(" AND x.").id(table.idColumn()).sql(" IN (SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name())
+                    .sql(" p WHERE 1 = 1");
+            from.markers().ifPresent(m -> clear.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+            sets.restrictTo(from, "p", clear);
+            clear.sql(")");
         }
+        execute(connection, clear);
         return kept;
+    }
+
+    /** {@code <ref> IN (marked targets) AND <DETACH rule> AND live AND the tenant's}, over {@code p} (and {@code alias}). */
+    private void detachable(SqlBuilder sql, EntityType from, Dependency d, String alias, UUID id, PlanQueries sets) {
+        sql.sql(alias).sql(".").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+        PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, alias, sql);
+        from.markers().ifPresent(m -> sql.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+        sets.restrictTo(from, "p", sql);
     }
 
     private void recordDeletion(Connection connection, UUID id, EntityType root, String tenant, Actor actor, String reason,

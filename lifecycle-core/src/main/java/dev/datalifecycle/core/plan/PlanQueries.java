@@ -47,6 +47,19 @@ public final class PlanQueries {
         return closure.types();
     }
 
+    /** The CASCADE dependencies by which records of {@code type} are reached. */
+    public List<Dependency> cascadesInto(String type) {
+        return closure.cascadesInto(type);
+    }
+
+    /**
+     * Whether {@code type} cascades into itself, alone or through other types: its records are then
+     * reached by a recursive query, not level by level.
+     */
+    public boolean cyclic(String type) {
+        return closure.componentOf(type).size() > 1 || closure.cascadesInto(type).stream().anyMatch(d -> d.targetType().equals(type));
+    }
+
     /** {@code SELECT id FROM (...) lc_q}: the records of {@code type} the delete reaches. */
     public SqlBuilder idsOf(String type) {
         PlanSql.Query query = sql.deleted(type);
