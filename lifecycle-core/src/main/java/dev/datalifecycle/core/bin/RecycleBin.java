@@ -95,7 +95,7 @@ public final class RecycleBin {
                 mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
             }
             checkBlockers(connection, sets, id, plan);
-            DeletePlan now2 = sets.measure(connection);
+            DeletePlan now2 = sets.measureMarked(connection, id.toString());
             if (!now2.fingerprint().equals(plan.fingerprint())) {
                 throw new StalePlanException(plan.rootType(), plan.fingerprint(), now2.fingerprint());
             }
@@ -182,15 +182,15 @@ public final class RecycleBin {
                 any = true;
                 if (d.kind() == DependencyKind.JOIN_TABLE) {
                     sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
-                            .sql(" j WHERE j.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql("))");
+                            .sql(" j WHERE j.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql("))");
                 } else if (d.table().equals(type.primaryTable().name())) {
-                    sql.sql("(p.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+                    sql.sql("(p.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
                     PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "p", sql);
                     sql.sql(")");
                 } else {
                     var table = type.table(d.table()).orElseThrow();
                     sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
-                            .sql(" x WHERE x.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+                            .sql(" x WHERE x.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
                     PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "x", sql);
                     sql.sql(")");
                 }
@@ -199,17 +199,6 @@ public final class RecycleBin {
             sets.restrictTo(type, "p", sql);
         }
         execute(connection, sql);
-    }
-
-    /**
-     * The ids of {@code type}'s records this deletion has marked. DISTINCT keeps MariaDB from merging
-     * the derived table into an UPDATE of the same table (error 1093).
-     */
-    private SqlBuilder markedIds(String typeName, UUID id) {
-        EntityType type = model.type(typeName);
-        return new SqlBuilder(dialect).sql("SELECT lc_m.id FROM (SELECT DISTINCT t.").id(type.idColumn()).sql(" AS id FROM ")
-                .id(type.primaryTable().name()).sql(" t WHERE t.").id(type.markers().orElseThrow().deletionIdColumn()).sql(" = ")
-                .bind(id.toString()).sql(") lc_m");
     }
 
     /**
@@ -241,7 +230,7 @@ public final class RecycleBin {
             sql.sql(" ").sql(dialect.sharedLockClause());
             try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
                 if (rs.next()) {
-                    DeletePlan now = sets.measure(connection);
+                    DeletePlan now = sets.measureMarked(connection, id.toString());
                     throw new DeleteBlockedException(plan.rootType(), plan.rootIds(), now.blockers().isEmpty()
                             ? List.of(new DeletePlan.Entry(d.fromType(), d.name(), 1, List.of(from.idType().coerce(rs.getObject(1)))))
                             : now.blockers());
@@ -284,7 +273,7 @@ public final class RecycleBin {
             detachable(clear, from, d, "p", id, sets);
         } else {
             var table = from.table(d.table()).orElseThrow();
-            clear.sql("x.").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+            clear.sql("x.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
             PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, "x", clear);
             clear.sql(" AND x.").id(table.idColumn()).sql(" IN (SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name())
                     .sql(" p WHERE 1 = 1");
@@ -298,7 +287,7 @@ public final class RecycleBin {
 
     /** {@code <ref> IN (marked targets) AND <DETACH rule> AND live AND the tenant's}, over {@code p} (and {@code alias}). */
     private void detachable(SqlBuilder sql, EntityType from, Dependency d, String alias, UUID id, PlanQueries sets) {
-        sql.sql(alias).sql(".").id(d.column()).sql(" IN (").append(markedIds(d.targetType(), id)).sql(")");
+        sql.sql(alias).sql(".").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
         PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, alias, sql);
         from.markers().ifPresent(m -> sql.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
         sets.restrictTo(from, "p", sql);

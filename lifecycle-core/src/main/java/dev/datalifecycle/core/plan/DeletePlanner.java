@@ -99,6 +99,21 @@ public final class DeletePlanner {
 
     /** Counts, samples and fingerprints every set of a delete: the plan without the roots' check. */
     DeletePlan measure(Connection connection, Closure closure, PlanSql sql, String type, List<Object> rootIds) throws SQLException {
+        return measure(connection, closure, sql::deleted, sql::referencing, type, rootIds);
+    }
+
+    /** Where a measure gets the records of a type, and the records a dependency gives a rule. */
+    interface Sets {
+        PlanSql.Query deleted(String type);
+    }
+
+    interface Referencing {
+        PlanSql.Query referencing(Dependency d, DeleteRule rule);
+    }
+
+    /** Counts, samples and fingerprints the sets the two functions give, the same way for plan and delete. */
+    DeletePlan measure(Connection connection, Closure closure, Sets sql, Referencing refs, String type, List<Object> rootIds)
+            throws SQLException {
         List<DeletePlan.Entry> deleted = new ArrayList<>();
         List<DeletePlan.Entry> detached = new ArrayList<>();
         List<DeletePlan.Entry> blockers = new ArrayList<>();
@@ -117,14 +132,14 @@ public final class DeletePlanner {
                 }
                 IdType idType = model.type(d.fromType()).idType();
                 if (d.rule().possibleRules().contains(DeleteRule.RESTRICT)) {
-                    Summary s = summarise(connection, sql.referencing(d, DeleteRule.RESTRICT), idType);
+                    Summary s = summarise(connection, refs.referencing(d, DeleteRule.RESTRICT), idType);
                     if (s.count > 0) {
                         blockers.add(new DeletePlan.Entry(d.fromType(), d.name(), s.count, s.firstIds));
                         fingerprint.add("block|" + d.name() + "|" + s.count + "|" + s.hashSum);
                     }
                 }
                 if (d.rule().possibleRules().contains(DeleteRule.DETACH)) {
-                    Summary s = summarise(connection, sql.referencing(d, DeleteRule.DETACH), idType);
+                    Summary s = summarise(connection, refs.referencing(d, DeleteRule.DETACH), idType);
                     if (s.count > 0) {
                         detached.add(new DeletePlan.Entry(d.fromType(), d.name(), s.count, s.firstIds));
                         fingerprint.add("detach|" + d.name() + "|" + s.count + "|" + s.hashSum);

@@ -96,6 +96,58 @@ public final class PlanQueries {
     }
 
     /**
+     * The plan of what the deletion {@code deletionId} has marked so far, measured from the rows that
+     * carry its id (not through the planner's recursive sets, which some databases re-evaluate per
+     * row): per type the records it marked; per dependency the live records that reference them with
+     * rule RESTRICT or DETACH. Same counts, samples and fingerprint as a plan of the same records.
+     */
+    public dev.datalifecycle.api.DeletePlan measureMarked(java.sql.Connection connection, String deletionId) throws java.sql.SQLException {
+        return new DeletePlanner(model, dialect).measure(connection, closure,
+                type -> new PlanSql.Query(new SqlBuilder(dialect), marked(type, deletionId)),
+                (d, rule) -> new PlanSql.Query(new SqlBuilder(dialect), referencingMarked(d, rule, deletionId)),
+                rootType, rootIds);
+    }
+
+    private SqlBuilder marked(String typeName, String deletionId) {
+        var type = model.type(typeName);
+        SqlBuilder select = new SqlBuilder(dialect).sql("SELECT p.").id(type.idColumn()).sql(" AS id FROM ").id(type.primaryTable().name())
+                .sql(" p WHERE p.").id(type.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId);
+        restrictTo(type, "p", select);
+        return select;
+    }
+
+    private SqlBuilder referencingMarked(Dependency d, DeleteRule rule, String deletionId) {
+        var from = model.type(d.fromType());
+        SqlBuilder select = new SqlBuilder(dialect).sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id FROM ")
+                .id(from.primaryTable().name()).sql(" p");
+        String alias = "p";
+        if (d.kind() == DependencyKind.JOIN_TABLE) {
+            alias = "j";
+            select.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
+        } else if (!d.table().equals(from.primaryTable().name())) {
+            alias = "x";
+            var table = from.table(d.table()).orElseThrow();
+            select.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
+        }
+        select.sql(" WHERE ").column(alias, d.column()).sql(" IN (").append(markedIds(d.targetType(), deletionId)).sql(")");
+        ruleCondition(d.rule(), rule, alias, select);
+        from.markers().ifPresent(m -> select.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+        restrictTo(from, "p", select);
+        return select;
+    }
+
+    /**
+     * {@code SELECT lc_m.id FROM (...) lc_m}: the ids of {@code type}'s records the deletion marked.
+     * DISTINCT keeps MariaDB from merging the derived table into an UPDATE of the same table (1093).
+     */
+    public SqlBuilder markedIds(String typeName, String deletionId) {
+        var type = model.type(typeName);
+        return new SqlBuilder(dialect).sql("SELECT lc_m.id FROM (SELECT DISTINCT t.").id(type.idColumn()).sql(" AS id FROM ")
+                .id(type.primaryTable().name()).sql(" t WHERE t.").id(type.markers().orElseThrow().deletionIdColumn()).sql(" = ")
+                .bind(deletionId).sql(") lc_m");
+    }
+
+    /**
      * Appends {@code AND} the conditions that make a row of {@code type} (aliased {@code alias}) one
      * of its records in the delete's tenant: discriminator, subclass table, tenant. Not liveness.
      */
