@@ -182,15 +182,15 @@ public final class RecycleBin {
                 any = true;
                 if (d.kind() == DependencyKind.JOIN_TABLE) {
                     sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
-                            .sql(" j WHERE j.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql("))");
+                            .sql(" j WHERE ").append(sets.markedReference("j", d.column(), d.targetType(), id.toString())).sql(")");
                 } else if (d.table().equals(type.primaryTable().name())) {
-                    sql.sql("(p.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
+                    sql.sql("(").append(sets.markedReference("p", d.column(), d.targetType(), id.toString()));
                     PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "p", sql);
                     sql.sql(")");
                 } else {
                     var table = type.table(d.table()).orElseThrow();
                     sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
-                            .sql(" x WHERE x.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
+                            .sql(" x WHERE ").append(sets.markedReference("x", d.column(), d.targetType(), id.toString()));
                     PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "x", sql);
                     sql.sql(")");
                 }
@@ -273,7 +273,7 @@ public final class RecycleBin {
             detachable(clear, from, d, "p", id, sets);
         } else {
             var table = from.table(d.table()).orElseThrow();
-            clear.sql("x.").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
+            clear.append(sets.markedReference("x", d.column(), d.targetType(), id.toString()));
             PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, "x", clear);
             clear.sql(" AND x.").id(table.idColumn()).sql(" IN (SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name())
                     .sql(" p WHERE 1 = 1");
@@ -287,7 +287,13 @@ public final class RecycleBin {
 
     /** {@code <ref> IN (marked targets) AND <DETACH rule> AND live AND the tenant's}, over {@code p} (and {@code alias}). */
     private void detachable(SqlBuilder sql, EntityType from, Dependency d, String alias, UUID id, PlanQueries sets) {
-        sql.sql(alias).sql(".").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
+        String target = model.type(d.targetType()).primaryTable().name();
+        if (target.equals(d.table())) {
+            // An UPDATE may not read its own table in a correlated subquery on MariaDB (error 1093).
+            sql.sql(alias).sql(".").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
+        } else {
+            sql.append(sets.markedReference(alias, d.column(), d.targetType(), id.toString()));
+        }
         PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, alias, sql);
         from.markers().ifPresent(m -> sql.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
         sets.restrictTo(from, "p", sql);

@@ -129,11 +129,23 @@ public final class PlanQueries {
             var table = from.table(d.table()).orElseThrow();
             select.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
         }
-        select.sql(" WHERE ").column(alias, d.column()).sql(" IN (").append(markedIds(d.targetType(), deletionId)).sql(")");
+        select.sql(" WHERE ").append(markedReference(alias, d.column(), d.targetType(), deletionId));
         ruleCondition(d.rule(), rule, alias, select);
         from.markers().ifPresent(m -> select.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
         restrictTo(from, "p", select);
         return select;
+    }
+
+    /**
+     * {@code EXISTS (...)}: the reference {@code alias.column} points at a record of {@code targetType}
+     * the deletion marked. A correlated lookup by id: every database runs it as an index probe per row,
+     * where H2 re-runs an {@code IN} subquery per row once its table has uncommitted changes.
+     */
+    public SqlBuilder markedReference(String alias, String column, String targetType, String deletionId) {
+        var type = model.type(targetType);
+        return new SqlBuilder(dialect).sql("EXISTS (SELECT 1 FROM ").id(type.primaryTable().name()).sql(" lc_t WHERE lc_t.")
+                .id(type.idColumn()).sql(" = ").column(alias, column).sql(" AND lc_t.").id(type.markers().orElseThrow().deletionIdColumn())
+                .sql(" = ").bind(deletionId).sql(")");
     }
 
     /**
