@@ -137,12 +137,15 @@ public final class PlanQueries {
     }
 
     /**
-     * {@code EXISTS (...)}: the reference {@code alias.column} points at a record of {@code targetType}
-     * the deletion marked. A correlated lookup by id: every database runs it as an index probe per row,
-     * where H2 re-runs an {@code IN} subquery per row once its table has uncommitted changes.
+     * The reference {@code alias.column} points at a record of {@code targetType} the deletion marked:
+     * {@code IN (the marked ids)}, or on databases that would re-run that per row
+     * ({@link Dialect#rerunsInSubqueryAfterOwnChanges()}) a correlated {@code EXISTS} probe by id.
      */
     public SqlBuilder markedReference(String alias, String column, String targetType, String deletionId) {
         var type = model.type(targetType);
+        if (!dialect.rerunsInSubqueryAfterOwnChanges()) {
+            return new SqlBuilder(dialect).column(alias, column).sql(" IN (").append(markedIds(targetType, deletionId)).sql(")");
+        }
         return new SqlBuilder(dialect).sql("EXISTS (SELECT 1 FROM ").id(type.primaryTable().name()).sql(" lc_t WHERE lc_t.")
                 .id(type.idColumn()).sql(" = ").column(alias, column).sql(" AND lc_t.").id(type.markers().orElseThrow().deletionIdColumn())
                 .sql(" = ").bind(deletionId).sql(")");

@@ -84,6 +84,16 @@ public interface Dialect {
         return sql;
     }
 
+    /**
+     * Whether an {@code IN (subquery)} is run again for every row once its table has uncommitted
+     * changes in the same transaction (H2 2.5: yes, which turns a set-based UPDATE quadratic). Where it
+     * is, the engine probes with a correlated {@code EXISTS} by id instead; elsewhere {@code IN}, which
+     * PostgreSQL hashes once (an {@code OR} of {@code EXISTS} costs it a probe per row).
+     */
+    default boolean rerunsInSubqueryAfterOwnChanges() {
+        return false;
+    }
+
     /** {@code LIMIT n}, or what this database says instead, after {@code ORDER BY}. */
     default String limit(int rows) {
         return "LIMIT " + rows;

@@ -46,4 +46,9 @@ final class H2Dialect extends QuotingDialect {
     public String migrationFolder() {
         return "h2";
     }
+
+    @Override
+    public boolean rerunsInSubqueryAfterOwnChanges() {
+        return true;
+    }
 }
