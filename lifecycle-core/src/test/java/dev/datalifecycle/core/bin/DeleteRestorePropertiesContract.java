@@ -11,15 +11,12 @@ import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.plan.RandomGraph;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.Dialects;
-import dev.datalifecycle.testkit.DatabaseAvailability;
-import dev.datalifecycle.testkit.Dbms;
-import dev.datalifecycle.testkit.OnDatabase;
+import dev.datalifecycle.testkit.PropertyDatabases;
 import dev.datalifecycle.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,43 +25,31 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * Delete followed by restore is the identity, on random graphs (cycles, conditional rules, DETACH)
  * with an earlier deletion mixed in. A restore may be refused only for a record that references one
  * another deletion holds, and then nothing changes.
  */
-@AddLifecycleHook(DeleteRestorePropertiesContract.SkipUnavailable.class)
+@AddLifecycleHook(PropertyDatabases.SkipUnavailable.class)
 abstract class DeleteRestorePropertiesContract {
 
-    private static final Map<Dbms, TestDatabase> DATABASES = new EnumMap<>(Dbms.class);
     private static final Actor ACTOR = Actor.of("u", "t1", Set.of());
 
-    private final Dbms dbms = getClass().getAnnotation(OnDatabase.class).value();
-
     private TestDatabase database() {
-        synchronized (DATABASES) {
-            return DATABASES.computeIfAbsent(dbms, d -> {
-                TestDatabase db = TestDatabase.create(d, "delete_restore_properties");
-                RandomGraph.createTables(db);
-                try (Connection c = db.dataSource().getConnection()) {
-                    LifecycleSchema.install(c, Dialects.detect(c));
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-                return db;
-            });
-        }
+        return PropertyDatabases.database(getClass(), "delete_restore_properties", db -> {
+            RandomGraph.createTables(db);
+            try (Connection c = db.dataSource().getConnection()) {
+                LifecycleSchema.install(c, Dialects.detect(c));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @AfterContainer
     static void dropDatabases() {
-        synchronized (DATABASES) {
-            DATABASES.values().forEach(TestDatabase::close);
-            DATABASES.clear();
-        }
+        PropertyDatabases.dropAll();
     }
 
     @Property(tries = 60)
@@ -121,15 +106,5 @@ abstract class DeleteRestorePropertiesContract {
             db.rows("select id, tenant_id, status, r0, r1, s, deletion_id from " + table).forEach(r -> rows.add(table + ": " + r));
         }
         return rows;
-    }
-
-    /** Skips the properties of a database that is not there, unless CI requires it (then they fail). */
-    static final class SkipUnavailable implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            Dbms dbms = context.optionalContainerClass().map(c -> c.getAnnotation(OnDatabase.class)).map(OnDatabase::value).orElse(Dbms.H2);
-            boolean mustRun = DatabaseAvailability.required() && DatabaseAvailability.selected().contains(dbms);
-            return DatabaseAvailability.unavailable(dbms).filter(reason -> !mustRun).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
-        }
     }
 }

@@ -11,16 +11,13 @@ import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.model.LifecycleModelBuilder;
 import dev.datalifecycle.core.model.RuleSpec;
 import dev.datalifecycle.core.sql.Dialects;
-import dev.datalifecycle.testkit.DatabaseAvailability;
-import dev.datalifecycle.testkit.Dbms;
-import dev.datalifecycle.testkit.OnDatabase;
+import dev.datalifecycle.testkit.PropertyDatabases;
 import dev.datalifecycle.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +29,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * The planner against a naive in-memory closure, over random rules and random data (cycles in
@@ -42,32 +37,20 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  * T1, T3 references T2 and T1, and T0 references T3, so random cascades form cycles through several
  * types as well as through one.
  */
-@AddLifecycleHook(PlannerPropertiesContract.SkipUnavailable.class)
+@AddLifecycleHook(PropertyDatabases.SkipUnavailable.class)
 abstract class PlannerPropertiesContract {
 
-    private static final Map<Dbms, TestDatabase> DATABASES = new EnumMap<>(Dbms.class);
     private static final Actor ACTOR = Actor.of("u", "t1", Set.of());
     private static final int TYPES = RandomGraph.TYPES;
     private static final String[][] REFERENCES = RandomGraph.REFERENCES;
 
-    private final Dbms dbms = getClass().getAnnotation(OnDatabase.class).value();
-
     private TestDatabase database() {
-        synchronized (DATABASES) {
-            return DATABASES.computeIfAbsent(dbms, d -> {
-                TestDatabase db = TestDatabase.create(d, "planner_properties");
-                RandomGraph.createTables(db);
-                return db;
-            });
-        }
+        return PropertyDatabases.database(getClass(), "planner_properties", RandomGraph::createTables);
     }
 
     @AfterContainer
     static void dropDatabases() {
-        synchronized (DATABASES) {
-            DATABASES.values().forEach(TestDatabase::close);
-            DATABASES.clear();
-        }
+        PropertyDatabases.dropAll();
     }
 
     @Property(tries = 200)
@@ -182,18 +165,5 @@ abstract class PlannerPropertiesContract {
         Map<String, List<Object>> map = new TreeMap<>();
         entries.forEach(e -> map.put(e.via(), e.firstIds()));
         return map;
-    }
-
-    /** Skips the properties of a database that is not there, unless CI requires it (then they fail). */
-    static final class SkipUnavailable implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            Dbms dbms = context.optionalContainerClass()
-                    .map(c -> c.getAnnotation(OnDatabase.class))
-                    .map(OnDatabase::value).orElse(Dbms.H2);
-            boolean mustRun = DatabaseAvailability.required() && DatabaseAvailability.selected().contains(dbms);
-            return DatabaseAvailability.unavailable(dbms).filter(reason -> !mustRun)
-                    .map(SkipResult::skip).orElse(SkipResult.doNotSkip());
-        }
     }
 }
