@@ -528,6 +528,143 @@ public final class RecycleBin {
         execute(connection, sql);
     }
 
+    /**
+     * Deletes a deletion's records for good, children before parents, with the link and collection
+     * rows of its records; what stays is its tombstone (state PURGED, counts kept, label erased).
+     * Checks first and changes nothing when records outside the deletion still reference its records.
+     *
+     * @throws RecordNotFoundException                when there is no such deletion in the actor's tenant
+     * @throws dev.datalifecycle.api.NotInBinException when it was restored or purged already
+     * @throws dev.datalifecycle.api.PurgeBlockedException when live records, or records of another
+     *                                                deletion, reference its records
+     * @throws SQLException                           when the database fails
+     */
+    public void purge(Connection connection, UUID deletionId, Actor actor) throws SQLException {
+        Objects.requireNonNull(actor, "actor");
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            List<EntityType> types = lockDeletion(connection, deletionId, actor);
+            Set<String> names = new LinkedHashSet<>();
+            types.forEach(t -> names.add(t.name()));
+            checkNothingOutsideReferences(connection, deletionId, names);
+            for (Dependency d : model.dependencies()) {
+                if (!d.inRecord() && names.contains(d.fromType())) {
+                    // Link and collection rows go with their owner.
+                    EntityType owner = model.type(d.fromType());
+                    execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(d.table()).sql(" WHERE ").id(d.ownerColumn())
+                            .sql(" IN (").append(markedOf(owner, deletionId)).sql(")"));
+                }
+            }
+            for (Dependency d : model.dependencies()) {
+                // References between records of this deletion are cleared first, so that deleting a
+                // hierarchy does not trip foreign-key checks made row by row (MariaDB, H2).
+                if (d.inRecord() && names.contains(d.fromType()) && names.contains(d.targetType())) {
+                    EntityType from = model.type(d.fromType());
+                    var table = from.table(d.table()).orElseThrow();
+                    if (table.column(d.column()).nullable()) {
+                        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(table.name()).sql(" SET ").id(d.column())
+                                .sql(" = NULL WHERE ").id(d.column()).sql(" IS NOT NULL AND ");
+                        if (table.name().equals(from.primaryTable().name())) {
+                            sql.id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+                        } else {
+                            sql.id(table.idColumn()).sql(" IN (").append(markedOf(from, deletionId)).sql(")");
+                        }
+                        execute(connection, sql);
+                    }
+                }
+            }
+            for (EntityType type : childrenFirst(types)) {
+                for (int i = type.tables().size() - 1; i >= 1; i--) {
+                    var table = type.tables().get(i);
+                    execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(table.name()).sql(" WHERE ").id(table.idColumn())
+                            .sql(" IN (").append(markedOf(type, deletionId)).sql(")"));
+                }
+            }
+            Set<String> primaries = new LinkedHashSet<>();
+            for (EntityType type : childrenFirst(types)) {
+                if (primaries.add(type.primaryTable().name())) {
+                    execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(type.primaryTable().name()).sql(" WHERE ")
+                            .id(type.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString()));
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement("DELETE FROM lc_detached_link WHERE deletion_id = ?")) {
+                p.setString(1, deletionId.toString());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = connection.prepareStatement(
+                    "UPDATE lc_deletion SET state = 'PURGED', purged_at = ?, label = NULL WHERE id = ?")) {
+                p.setTimestamp(1, Timestamp.from(clock.instant()));
+                p.setString(2, deletionId.toString());
+                p.executeUpdate();
+            }
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            throw e;
+        }
+    }
+
+    /** {@code SELECT DISTINCT id FROM (rows of type this deletion marked)}, materialised for MariaDB. */
+    private SqlBuilder markedOf(EntityType type, UUID deletionId) {
+        return new SqlBuilder(dialect).sql("SELECT lc_m.id FROM (SELECT DISTINCT o.").id(type.idColumn()).sql(" AS id FROM ")
+                .id(type.primaryTable().name()).sql(" o WHERE o.").id(type.markers().orElseThrow().deletionIdColumn()).sql(" = ")
+                .bind(deletionId.toString()).sql(") lc_m");
+    }
+
+    /** No record outside the deletion may reference one of its records: one query per reference. */
+    private void checkNothingOutsideReferences(Connection connection, UUID deletionId, Set<String> names) throws SQLException {
+        for (Dependency d : model.dependencies()) {
+            if (d.kind() == DependencyKind.ELEMENT_COLLECTION || !names.contains(d.targetType())) {
+                continue;
+            }
+            EntityType from = model.type(d.fromType());
+            EntityType target = model.type(d.targetType());
+            String alias = d.kind() == DependencyKind.JOIN_TABLE ? "j" : d.table().equals(from.primaryTable().name()) ? "p" : "x";
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn());
+            from.markers().ifPresentOrElse(m -> sql.sql(", p.").id(m.deletionIdColumn()), () -> sql.sql(", NULL"));
+            sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+            if (alias.equals("j")) {
+                sql.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
+            } else if (alias.equals("x")) {
+                var table = from.table(d.table()).orElseThrow();
+                sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
+            }
+            sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (").append(markedOf(target, deletionId)).sql(")");
+            from.markers().ifPresent(m -> sql.sql(" AND (p.").id(m.deletionIdColumn()).sql(" IS NULL OR p.").id(m.deletionIdColumn())
+                    .sql(" <> ").bind(deletionId.toString()).sql(")"));
+            sql.sql(" ORDER BY p.").id(from.idColumn()).sql(" ").sql(dialect.limit(1));
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    String holder = rs.getString(2);
+                    throw new dev.datalifecycle.api.PurgeBlockedException("Deletion " + deletionId + " cannot be purged: "
+                            + from.name() + " " + rs.getObject(1) + (holder == null ? ", a live record," : ", held by deletion " + holder + ",")
+                            + " references its " + target.name() + " through " + d.name() + ". "
+                            + (holder == null ? "Change or delete that record first" : "Purge or restore deletion " + holder + " first"));
+                }
+            }
+        }
+    }
+
+    /** The types of a deletion, each before the types it references (children before parents). */
+    private List<EntityType> childrenFirst(List<EntityType> types) {
+        List<EntityType> ordered = new ArrayList<>();
+        List<EntityType> left = new ArrayList<>(types);
+        while (!left.isEmpty()) {
+            EntityType next = left.stream()
+                    .filter(candidate -> left.stream().noneMatch(other -> other != candidate && references(other, candidate)))
+                    .findFirst().orElse(left.get(0)); // a cycle: its references were cleared first
+            ordered.add(next);
+            left.remove(next);
+        }
+        return ordered;
+    }
+
+    /** Whether records of {@code from} reference records of {@code target} through a NOT NULL column. */
+    private boolean references(EntityType from, EntityType target) {
+        return model.dependencies().stream().anyMatch(d -> d.inRecord() && d.fromType().equals(from.name())
+                && d.targetType().equals(target.name()) && !from.table(d.table()).orElseThrow().column(d.column()).nullable());
+    }
+
     private static void execute(Connection connection, SqlBuilder sql) throws SQLException {
         try (PreparedStatement statement = sql.prepare(connection)) {
             statement.executeUpdate();
