@@ -192,11 +192,9 @@ abstract class RecycleBinContract {
     }
 
     @Test
-    void theStatementsOfADeleteDoNotGrowWithItsRecords(TestDatabase db) throws SQLException {
-        DeletePlan small = plan(db, 1);
-        db.statements().reset();
-        inTransaction(db, (c, planner, bin) -> bin.delete(c, small, ALICE, "small"));
-        long few = db.statements().count();
+    void theStatementsOfDeleteRestoreAndPurgeDoNotGrowWithTheRecords(TestDatabase db) throws SQLException {
+        db.execute("delete from contact where id = 12");
+        long[] small = deleteRestoreDeletePurge(db, 1);
 
         List<String> more = new ArrayList<>();
         more.add("insert into customer (id, tenant_id, name) values (3, 't1', 'Globex')");
@@ -205,11 +203,27 @@ abstract class RecycleBinContract {
             more.add("insert into activity (id, customer_id, contact_id) values (" + (5000 + i) + ", 3, " + (1000 + i) + ")");
         }
         more.add("insert into activity (id, customer_id, contact_id) values (9000, 2, 1000)");
+        more.add("insert into contract (id, customer_id, status) values (9001, 3, 'CLOSED')");
         db.execute(more.toArray(String[]::new));
-        DeletePlan large = plan(db, 3);
+        long[] large = deleteRestoreDeletePurge(db, 3);
+        assertEquals(java.util.Arrays.toString(small), java.util.Arrays.toString(large), "delete, restore, purge");
+    }
+
+    /** Statements of a delete, its restore, and a purge of a second delete of the same customer. */
+    private static long[] deleteRestoreDeletePurge(TestDatabase db, long customer) throws SQLException {
+        long[] counts = new long[3];
+        DeletePlan plan = plan(db, customer);
         db.statements().reset();
-        inTransaction(db, (c, planner, bin) -> bin.delete(c, large, ALICE, "large"));
-        assertEquals(few, db.statements().count(), () -> String.join("\n", db.statements().statements()));
+        Deletion first = inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "count"));
+        counts[0] = db.statements().count();
+        db.statements().reset();
+        restore(db, first, ALICE);
+        counts[1] = db.statements().count();
+        Deletion second = delete(db, "Customer", customer, ALICE);
+        db.statements().reset();
+        purge(db, second, ALICE);
+        counts[2] = db.statements().count();
+        return counts;
     }
 
     private static List<String> hostTables(TestDatabase db) {
