@@ -1,6 +1,5 @@
 package dev.datalifecycle.testkit;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import net.jqwik.api.lifecycle.LifecycleContext;

@@ -95,9 +95,9 @@ public final class RecycleBin {
                 mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
             }
             checkBlockers(connection, sets, id, plan);
-            DeletePlan now2 = sets.measureMarked(connection, id.toString());
-            if (!now2.fingerprint().equals(plan.fingerprint())) {
-                throw new StalePlanException(plan.rootType(), plan.fingerprint(), now2.fingerprint());
+            DeletePlan marked = sets.measureMarked(connection, id.toString());
+            if (!marked.fingerprint().equals(plan.fingerprint())) {
+                throw new StalePlanException(plan.rootType(), plan.fingerprint(), marked.fingerprint());
             }
             Instant expires = now.atOffset(ZoneOffset.UTC).plus(root.policy().binRetention()).toInstant();
             recordDeletion(connection, id, root, tenant, actor, reason, plan.fingerprint(), at, Timestamp.from(expires));
@@ -109,7 +109,7 @@ public final class RecycleBin {
                 }
             }
             Map<String, Long> counts = new LinkedHashMap<>();
-            now2.deleted().forEach(e -> counts.merge(e.type(), e.count(), Long::sum));
+            marked.deleted().forEach(e -> counts.merge(e.type(), e.count(), Long::sum));
             recordRootsAndCounts(connection, id, root, rootIds, counts);
             connection.releaseSavepoint(savepoint);
             return new Deletion(id, root.name(), rootIds, counts, detached, actor.userId(), reason, now, expires);
