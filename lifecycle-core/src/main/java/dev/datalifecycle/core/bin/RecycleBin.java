@@ -351,6 +351,47 @@ public final class RecycleBin {
      * @throws SQLException                         when the database fails
      */
     public void restore(Connection connection, UUID deletionId, Actor actor) throws SQLException {
+        restore(connection, deletionId, actor, false);
+    }
+
+    /**
+     * Restores a deletion whole; with {@code alsoWhatItNeeds}, a deletion holding a record one of its
+     * records references is restored first (and so on), all in one go or not at all.
+     *
+     * @see #restore(Connection, UUID, Actor)
+     */
+    public void restore(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds) throws SQLException {
+        if (!alsoWhatItNeeds) {
+            restoreOne(connection, deletionId, actor);
+            return;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            Set<UUID> restoring = new LinkedHashSet<>();
+            restoreWithNeeds(connection, deletionId, actor, restoring);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            throw e;
+        }
+    }
+
+    private void restoreWithNeeds(Connection connection, UUID deletionId, Actor actor, Set<UUID> restoring) throws SQLException {
+        if (!restoring.add(deletionId)) {
+            throw new dev.datalifecycle.api.LifecycleException("Deletions " + restoring + " need each other's records: restore them"
+                    + " one by one, clearing the references that tie them");
+        }
+        while (true) {
+            try {
+                restoreOne(connection, deletionId, actor);
+                return;
+            } catch (dev.datalifecycle.api.RestoreDependsOnDeletionException needs) {
+                restoreWithNeeds(connection, needs.other(), actor, restoring);
+            }
+        }
+    }
+
+    private void restoreOne(Connection connection, UUID deletionId, Actor actor) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         Savepoint savepoint = connection.setSavepoint();
         try {

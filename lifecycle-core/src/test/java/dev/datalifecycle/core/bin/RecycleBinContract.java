@@ -264,7 +264,7 @@ abstract class RecycleBinContract {
     }
 
     @Test
-    void aRecordWhoseParentAnotherDeletionHoldsCannotBeRestoredAlone(TestDatabase db) throws SQLException {
+    void aRecordWhoseParentAnotherDeletionHoldsIsRestoredWithItOnlyWhenAsked(TestDatabase db) throws SQLException {
         Deletion contact = delete(db, "Contact", 10, ALICE);
         Deletion customer = delete(db, "Customer", 1, ALICE);
         List<String> before = hostTables(db);
@@ -274,8 +274,11 @@ abstract class RecycleBinContract {
         assertEquals("Deletion " + contact.id() + " cannot be restored alone: Contact 10 (Contact.customer_id) references Customer 1,"
                 + " which deletion " + customer.id() + " holds. Restore " + customer.id() + " first", e.getMessage());
         assertEquals(before, hostTables(db));
-        restore(db, customer, ALICE);
-        restore(db, contact, ALICE);
+        inTransaction(db, (c, planner, bin) -> {
+            bin.restore(c, contact.id(), ALICE, true);
+            return null;
+        });
+        assertEquals(List.of("state=RESTORED", "state=RESTORED"), db.rows("select state from lc_deletion"));
         assertEquals(List.of("contact_id=10, id=30"), db.rows("select contact_id, id from activity where id = 30"));
     }
 
