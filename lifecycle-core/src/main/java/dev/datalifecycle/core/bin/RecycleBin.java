@@ -54,6 +54,8 @@ public final class RecycleBin {
     private final LifecycleModel model;
     private final Dialect dialect;
     private final Clock clock;
+    /** Runs right after an operation has taken its locks: a seam for tests that force interleavings. */
+    private volatile Runnable afterLocking = () -> { };
 
     /** A recycle bin over {@code model} on a {@code dialect} database, with time from {@code clock}. */
     public RecycleBin(LifecycleModel model, Dialect dialect, Clock clock) {
@@ -91,6 +93,7 @@ public final class RecycleBin {
         Savepoint savepoint = connection.setSavepoint();
         try {
             lockRoots(connection, root, rootIds, tenant);
+            afterLocking.run();
             for (String type : sets.types()) {
                 mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
             }
@@ -113,10 +116,34 @@ public final class RecycleBin {
             recordRootsAndCounts(connection, id, root, rootIds, counts);
             connection.releaseSavepoint(savepoint);
             return new Deletion(id, root.name(), rootIds, counts, detached, actor.userId(), reason, now, expires);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            RuntimeException collided = concurrent("delete of " + root.name() + " " + rootIds, e);
+            if (collided != null) {
+                throw collided;
+            }
+            throw e;
+        } catch (RuntimeException e) {
             connection.rollback(savepoint);
             throw e;
         }
+    }
+
+    /** For tests: {@code hook} runs after each operation has taken its locks, before it changes anything. */
+    void afterLocking(Runnable hook) {
+        this.afterLocking = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * A deadlock, a serialization failure or a lock timeout becomes {@link
+     * dev.datalifecycle.api.ConcurrentChangeException}, which says a retry is safe; anything else is
+     * returned as it is.
+     */
+    private static RuntimeException concurrent(String operation, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean collided = state.startsWith("40") || state.equals("HYT00") || state.equals("55P03") || e.getErrorCode() == 1205
+                || e.getErrorCode() == 1213 || e.getErrorCode() == 50200;
+        return collided ? new dev.datalifecycle.api.ConcurrentChangeException(operation, e) : null;
     }
 
     private String tenant(EntityType root, Actor actor) {
@@ -396,6 +423,7 @@ public final class RecycleBin {
         Savepoint savepoint = connection.setSavepoint();
         try {
             List<EntityType> types = lockDeletion(connection, deletionId, actor);
+            afterLocking.run();
             checkReferencedRecordsAreLive(connection, deletionId, types);
             checkUniqueKeys(connection, deletionId, types);
             List<Dependency> links = detachedDependencies(connection, deletionId);
@@ -420,7 +448,14 @@ public final class RecycleBin {
                 p.executeUpdate();
             }
             connection.releaseSavepoint(savepoint);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            RuntimeException collided = concurrent("restore of deletion " + deletionId, e);
+            if (collided != null) {
+                throw collided;
+            }
+            throw e;
+        } catch (RuntimeException e) {
             connection.rollback(savepoint);
             throw e;
         }
@@ -585,6 +620,7 @@ public final class RecycleBin {
         Savepoint savepoint = connection.setSavepoint();
         try {
             List<EntityType> types = lockDeletion(connection, deletionId, actor);
+            afterLocking.run();
             Set<String> names = new LinkedHashSet<>();
             types.forEach(t -> names.add(t.name()));
             checkNothingOutsideReferences(connection, deletionId, names);
@@ -639,7 +675,14 @@ public final class RecycleBin {
                 p.executeUpdate();
             }
             connection.releaseSavepoint(savepoint);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            RuntimeException collided = concurrent("purge of deletion " + deletionId, e);
+            if (collided != null) {
+                throw collided;
+            }
+            throw e;
+        } catch (RuntimeException e) {
             connection.rollback(savepoint);
             throw e;
         }

@@ -1,6 +1,8 @@
 package dev.datalifecycle.core.bin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.datalifecycle.api.Actor;
@@ -364,5 +366,58 @@ abstract class RecycleBinContract {
             c.commit();
         }
         assertEquals(List.of(), db.rows("select id from contact"));
+    }
+
+    @Test
+    void aPurgeRacingARestoreOfTheSameDeletionWaitsForItAndThenFindsItRestored(TestDatabase db) throws Exception {
+        db.execute("delete from contact where id = 12");
+        Deletion deletion = delete(db, "Customer", 1, ALICE);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Object> restoring = threads.submit(() -> {
+                try (Connection c = db.dataSource().getConnection()) {
+                    c.setAutoCommit(false);
+                    RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK);
+                    bin.afterLocking(() -> {
+                        locked.countDown();
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    bin.restore(c, deletion.id(), ALICE);
+                    c.commit();
+                }
+                return null;
+            });
+            assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS), "the restore took its lock");
+            java.util.concurrent.Future<Exception> purging = threads.submit(() -> {
+                try (Connection c = db.dataSource().getConnection()) {
+                    c.setAutoCommit(false);
+                    try {
+                        new RecycleBin(MODEL, Dialects.detect(c), CLOCK).purge(c, deletion.id(), ALICE);
+                        c.commit();
+                        return null;
+                    } catch (Exception e) {
+                        c.rollback();
+                        return e;
+                    }
+                }
+            });
+            Thread.sleep(300);
+            assertFalse(purging.isDone(), "the purge waits for the restore's lock on the deletion");
+            go.countDown();
+            restoring.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Exception refused = purging.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(refused instanceof dev.datalifecycle.api.NotInBinException, () -> String.valueOf(refused));
+        } finally {
+            go.countDown();
+            threads.shutdownNow();
+        }
+        assertEquals(List.of("state=RESTORED"), db.rows("select state from lc_deletion"));
+        assertEquals(List.of("id=1", "id=2"), db.rows("select id from customer where deletion_id is null"));
     }
 }

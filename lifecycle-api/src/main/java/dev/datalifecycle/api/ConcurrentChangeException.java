@@ -1,0 +1,23 @@
+package dev.datalifecycle.api;
+
+/**
+ * Another transaction got in the way: a deadlock, a serialization failure, or a lock not granted in
+ * time. Nothing was changed; the operation can be retried as it is.
+ */
+public final class ConcurrentChangeException extends LifecycleException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param operation what was being done, e.g. {@code restore of deletion 5f0c...}
+     * @param cause     the database's error
+     */
+    public ConcurrentChangeException(String operation, java.sql.SQLException cause) {
+        super("The " + operation + " collided with another transaction (" + cause.getMessage() + "): nothing was changed; retry it", cause);
+    }
+
+    /** Always true: retrying is safe. */
+    public boolean retryable() {
+        return true;
+    }
+}
