@@ -117,14 +117,14 @@ public final class RecycleBin {
             connection.releaseSavepoint(savepoint);
             return new Deletion(id, root.name(), rootIds, counts, detached, actor.userId(), reason, now, expires);
         } catch (SQLException e) {
-            connection.rollback(savepoint);
+            undo(connection, savepoint, e);
             RuntimeException collided = concurrent("delete of " + root.name() + " " + rootIds, e);
             if (collided != null) {
                 throw collided;
             }
             throw e;
         } catch (RuntimeException e) {
-            connection.rollback(savepoint);
+            undo(connection, savepoint, e);
             throw e;
         }
     }
@@ -139,6 +139,19 @@ public final class RecycleBin {
      * dev.datalifecycle.api.ConcurrentChangeException}, which says a retry is safe; anything else is
      * returned as it is.
      */
+    /**
+     * Rolls back to the operation's savepoint. After a deadlock MariaDB has rolled back the whole
+     * transaction already and the savepoint is gone: the original failure is what the caller needs,
+     * so a failing rollback is attached to it rather than thrown instead of it.
+     */
+    private static void undo(Connection connection, Savepoint savepoint, Exception failure) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException gone) {
+            failure.addSuppressed(gone);
+        }
+    }
+
     private static RuntimeException concurrent(String operation, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean collided = state.startsWith("40") || state.equals("HYT00") || state.equals("55P03") || e.getErrorCode() == 1205
@@ -398,7 +411,7 @@ public final class RecycleBin {
             restoreWithNeeds(connection, deletionId, actor, restoring);
             connection.releaseSavepoint(savepoint);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback(savepoint);
+            undo(connection, savepoint, e);
             throw e;
         }
     }
@@ -449,14 +462,14 @@ public final class RecycleBin {
             }
             connection.releaseSavepoint(savepoint);
         } catch (SQLException e) {
-            connection.rollback(savepoint);
+            undo(connection, savepoint, e);
             RuntimeException collided = concurrent("restore of deletion " + deletionId, e);
             if (collided != null) {
                 throw collided;
             }
             throw e;
         } catch (RuntimeException e) {
-            connection.rollback(savepoint);
+            undo(connection, savepoint, e);
             throw e;
         }
     }
@@ -676,14 +689,14 @@ public final class RecycleBin {
             }
             connection.releaseSavepoint(savepoint);
         } catch (SQLException e) {
-            connection.rollback(savepoint);
+            undo(connection, savepoint, e);
             RuntimeException collided = concurrent("purge of deletion " + deletionId, e);
             if (collided != null) {
                 throw collided;
             }
             throw e;
         } catch (RuntimeException e) {
-            connection.rollback(savepoint);
+            undo(connection, savepoint, e);
             throw e;
         }
     }

@@ -420,4 +420,67 @@ abstract class RecycleBinContract {
         assertEquals(List.of("state=RESTORED"), db.rows("select state from lc_deletion"));
         assertEquals(List.of("id=1", "id=2"), db.rows("select id from customer where deletion_id is null"));
     }
+
+    /** Deletes in a transaction of its own; returns the refusal instead of throwing it. */
+    private static Exception deleteOrRefusal(TestDatabase db, DeletePlan plan, Runnable afterLocking) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK);
+            bin.afterLocking(afterLocking);
+            try {
+                bin.delete(c, plan, ALICE, "race");
+                c.commit();
+                return null;
+            } catch (Exception e) {
+                c.rollback();
+                return e;
+            }
+        }
+    }
+
+    @Test
+    void twoDeletesOfOverlappingGraphsSerializeAndTheLaterOneIsRefused(TestDatabase db) throws Exception {
+        DeletePlan customerPlan = plan(db, 1);
+        DeletePlan contactPlan = inTransaction(db, (c, planner, bin) -> planner.plan(c, "Contact", List.of(10L), ALICE));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Exception> customer = threads.submit(() -> deleteOrRefusal(db, customerPlan, () -> {
+                locked.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS), "the customer's delete locked its root");
+            java.util.concurrent.Future<Exception> contact = threads.submit(() -> deleteOrRefusal(db, contactPlan, () -> { }));
+            // PostgreSQL and H2 let the contact's delete through at once; MariaDB's locking read of the
+            // contact's tenant path waits for the customer's lock (and may deadlock with it). Any order
+            // must end with one deletion and a refusal that says why.
+            Exception contactOutcome = null;
+            boolean contactFirst;
+            try {
+                contactOutcome = contact.get(2, java.util.concurrent.TimeUnit.SECONDS);
+                contactFirst = true;
+            } catch (java.util.concurrent.TimeoutException waiting) {
+                contactFirst = false;
+            }
+            go.countDown();
+            Exception customerOutcome = customer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            Exception contactResult = contactFirst ? contactOutcome : contact.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            // Exactly one of them deletes; the other is refused with a reason a caller can act on.
+            List<Exception> outcomes = java.util.Arrays.asList(customerOutcome, contactResult);
+            assertEquals(1, outcomes.stream().filter(java.util.Objects::isNull).count(), () -> String.valueOf(outcomes));
+            Exception refused = outcomes.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            assertTrue(refused instanceof StalePlanException || refused instanceof AlreadyDeletedException
+                    || refused instanceof dev.datalifecycle.api.ConcurrentChangeException, () -> String.valueOf(refused));
+            assertEquals(List.of("root_type=" + (customerOutcome == null ? "Customer" : "Contact")),
+                    db.rows("select root_type from lc_deletion"));
+        } finally {
+            go.countDown();
+            threads.shutdownNow();
+        }
+    }
 }
