@@ -90,8 +90,7 @@ public final class RecycleBin {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         PlanQueries sets = PlanQueries.of(model, dialect, root.name(), rootIds, tenant, id.toString());
-        Savepoint savepoint = connection.setSavepoint();
-        try {
+        return atomically(connection, "delete of " + root.name() + " " + rootIds, () -> {
             lockRoots(connection, root, rootIds, tenant);
             afterLocking.run();
             for (String type : sets.types()) {
@@ -114,19 +113,8 @@ public final class RecycleBin {
             Map<String, Long> counts = new LinkedHashMap<>();
             marked.deleted().forEach(e -> counts.merge(e.type(), e.count(), Long::sum));
             recordRootsAndCounts(connection, id, root, rootIds, counts);
-            connection.releaseSavepoint(savepoint);
             return new Deletion(id, root.name(), rootIds, counts, detached, actor.userId(), reason, now, expires);
-        } catch (SQLException e) {
-            undo(connection, savepoint, e);
-            RuntimeException collided = concurrent("delete of " + root.name() + " " + rootIds, e);
-            if (collided != null) {
-                throw collided;
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            undo(connection, savepoint, e);
-            throw e;
-        }
+        });
     }
 
     /** For tests: {@code hook} runs after each operation has taken its locks, before it changes anything. */
@@ -139,6 +127,35 @@ public final class RecycleBin {
      * dev.datalifecycle.api.ConcurrentChangeException}, which says a retry is safe; anything else is
      * returned as it is.
      */
+    /** One step of an operation, run inside its savepoint. */
+    private interface Step<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code step} inside a savepoint of its own: on failure everything it did is undone and the
+     * caller's earlier work stays; a collision with another transaction becomes {@link
+     * dev.datalifecycle.api.ConcurrentChangeException}, naming {@code operation} (when given).
+     */
+    private static <T> T atomically(Connection connection, String operation, Step<T> step) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            T result = step.run();
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            undo(connection, savepoint, e);
+            RuntimeException collided = operation == null ? null : concurrent(operation, e);
+            if (collided != null) {
+                throw collided;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            undo(connection, savepoint, e);
+            throw e;
+        }
+    }
+
     /**
      * Rolls back to the operation's savepoint. After a deadlock MariaDB has rolled back the whole
      * transaction already and the savepoint is gone: the original failure is what the caller needs,
@@ -251,15 +268,7 @@ public final class RecycleBin {
             EntityType from = model.type(d.fromType());
             EntityType target = model.type(d.targetType());
             SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
-            String alias = "p";
-            if (d.kind() == DependencyKind.JOIN_TABLE) {
-                alias = "j";
-                sql.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
-            } else if (!d.table().equals(from.primaryTable().name())) {
-                alias = "x";
-                var table = from.table(d.table()).orElseThrow();
-                sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
-            }
+            String alias = PlanQueries.joinReference(from, d, sql);
             var targetMarker = target.markers().orElseThrow().deletionIdColumn();
             sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (SELECT t.").id(target.idColumn()).sql(" FROM ")
                     .id(target.primaryTable().name()).sql(" t WHERE t.").id(targetMarker).sql(" = ").bind(id.toString()).sql(")");
@@ -294,10 +303,7 @@ public final class RecycleBin {
         SqlBuilder keep = new SqlBuilder(dialect).sql("INSERT INTO lc_detached_link (deletion_id, dependency, record_id, old_value) SELECT ")
                 .bind(id.toString()).sql(", ").bind(d.name()).sql(", ").sql(dialect.idAsText("p." + dialect.identifier(from.idColumn())))
                 .sql(", ").sql(dialect.idAsText(alias + "." + dialect.identifier(d.column()))).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
-        if (!primary) {
-            var table = from.table(d.table()).orElseThrow();
-            keep.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
-        }
+        PlanQueries.joinReference(from, d, keep);
         keep.sql(" WHERE ");
         detachable(keep, from, d, alias, id, sets);
         long kept;
@@ -405,15 +411,11 @@ public final class RecycleBin {
             restoreOne(connection, deletionId, actor);
             return;
         }
-        Savepoint savepoint = connection.setSavepoint();
-        try {
+        atomically(connection, null, () -> {
             Set<UUID> restoring = new LinkedHashSet<>();
             restoreWithNeeds(connection, deletionId, actor, restoring);
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException | RuntimeException e) {
-            undo(connection, savepoint, e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     private void restoreWithNeeds(Connection connection, UUID deletionId, Actor actor, Set<UUID> restoring) throws SQLException {
@@ -433,8 +435,7 @@ public final class RecycleBin {
 
     private void restoreOne(Connection connection, UUID deletionId, Actor actor) throws SQLException {
         Objects.requireNonNull(actor, "actor");
-        Savepoint savepoint = connection.setSavepoint();
-        try {
+        atomically(connection, "restore of deletion " + deletionId, () -> {
             List<EntityType> types = lockDeletion(connection, deletionId, actor);
             afterLocking.run();
             checkReferencedRecordsAreLive(connection, deletionId, types);
@@ -460,18 +461,8 @@ public final class RecycleBin {
                 p.setString(2, deletionId.toString());
                 p.executeUpdate();
             }
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            undo(connection, savepoint, e);
-            RuntimeException collided = concurrent("restore of deletion " + deletionId, e);
-            if (collided != null) {
-                throw collided;
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            undo(connection, savepoint, e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** Locks the deletion's row (a purge of it waits) and returns the types it took. */
@@ -512,14 +503,10 @@ public final class RecycleBin {
                 continue;
             }
             EntityType from = model.type(d.fromType());
-            String alias = d.table().equals(from.primaryTable().name()) ? "p" : "x";
             String targetMarker = target.markers().orElseThrow().deletionIdColumn();
             SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(", t.").id(target.idColumn())
                     .sql(", t.").id(targetMarker).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
-            if (alias.equals("x")) {
-                var table = from.table(d.table()).orElseThrow();
-                sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
-            }
+            String alias = PlanQueries.joinReference(from, d, sql);
             sql.sql(" JOIN ").id(target.primaryTable().name()).sql(" t ON t.").id(target.idColumn()).sql(" = ").column(alias, d.column())
                     .sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
                     .sql(" AND t.").id(targetMarker).sql(" IS NOT NULL AND t.").id(targetMarker).sql(" <> ").bind(deletionId.toString())
@@ -630,8 +617,7 @@ public final class RecycleBin {
      */
     public void purge(Connection connection, UUID deletionId, Actor actor) throws SQLException {
         Objects.requireNonNull(actor, "actor");
-        Savepoint savepoint = connection.setSavepoint();
-        try {
+        atomically(connection, "purge of deletion " + deletionId, () -> {
             List<EntityType> types = lockDeletion(connection, deletionId, actor);
             afterLocking.run();
             Set<String> names = new LinkedHashSet<>();
@@ -687,18 +673,8 @@ public final class RecycleBin {
                 p.setString(2, deletionId.toString());
                 p.executeUpdate();
             }
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            undo(connection, savepoint, e);
-            RuntimeException collided = concurrent("purge of deletion " + deletionId, e);
-            if (collided != null) {
-                throw collided;
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            undo(connection, savepoint, e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** {@code SELECT DISTINCT id FROM (rows of type this deletion marked)}, materialised for MariaDB. */
@@ -716,16 +692,10 @@ public final class RecycleBin {
             }
             EntityType from = model.type(d.fromType());
             EntityType target = model.type(d.targetType());
-            String alias = d.kind() == DependencyKind.JOIN_TABLE ? "j" : d.table().equals(from.primaryTable().name()) ? "p" : "x";
             SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn());
             from.markers().ifPresentOrElse(m -> sql.sql(", p.").id(m.deletionIdColumn()), () -> sql.sql(", NULL"));
             sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p");
-            if (alias.equals("j")) {
-                sql.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
-            } else if (alias.equals("x")) {
-                var table = from.table(d.table()).orElseThrow();
-                sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
-            }
+            String alias = PlanQueries.joinReference(from, d, sql);
             sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (").append(markedOf(target, deletionId)).sql(")");
             from.markers().ifPresent(m -> sql.sql(" AND (p.").id(m.deletionIdColumn()).sql(" IS NULL OR p.").id(m.deletionIdColumn())
                     .sql(" <> ").bind(deletionId.toString()).sql(")"));

@@ -120,15 +120,8 @@ public final class PlanQueries {
         var from = model.type(d.fromType());
         SqlBuilder select = new SqlBuilder(dialect).sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id FROM ")
                 .id(from.primaryTable().name()).sql(" p");
-        String alias = "p";
-        if (d.kind() == DependencyKind.JOIN_TABLE) {
-            alias = "j";
-            select.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
-        } else if (!d.table().equals(from.primaryTable().name())) {
-            alias = "x";
-            var table = from.table(d.table()).orElseThrow();
-            select.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
-        }
+        String alias = PlanSql.referenceAlias(from, d);
+        PlanSql.joinReference(from, d, select);
         select.sql(" WHERE ").append(markedReference(alias, d.column(), d.targetType(), deletionId));
         ruleCondition(d.rule(), rule, alias, select);
         from.markers().ifPresent(m -> select.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
@@ -168,6 +161,15 @@ public final class PlanQueries {
      */
     public void restrictTo(dev.datalifecycle.core.model.EntityType type, String alias, SqlBuilder into) {
         sql.visible(type, alias, into, false);
+    }
+
+    /**
+     * Appends the JOIN that brings the table holding {@code d}'s reference in beside {@code from}'s
+     * primary table aliased {@code p}, and returns the alias to read the reference column under.
+     */
+    public static String joinReference(dev.datalifecycle.core.model.EntityType from, Dependency d, SqlBuilder into) {
+        PlanSql.joinReference(from, d, into);
+        return PlanSql.referenceAlias(from, d);
     }
 
     /** Appends {@code AND <the rows whose rule is rule>} on the columns of {@code alias}. */

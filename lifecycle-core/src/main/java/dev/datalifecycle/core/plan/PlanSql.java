@@ -112,18 +112,13 @@ final class PlanSql {
         SqlBuilder with = with(needed);
         SqlBuilder sql = new SqlBuilder(dialect);
         // DISTINCT: a record has several links in a join table.
-        String alias = d.kind() == DependencyKind.JOIN_TABLE ? "j" : d.table().equals(from.primaryTable().name()) ? "p" : "x";
+        String alias = referenceAlias(from, d);
         sql.sql("SELECT DISTINCT p.").id(from.idColumn()).sql(" AS id");
         if (withValue) {
             sql.sql(", ").column(alias, d.column()).sql(" AS ref");
         }
         sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p");
-        if (d.kind() == DependencyKind.JOIN_TABLE) {
-            sql.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
-        } else if (!d.table().equals(from.primaryTable().name())) {
-            Table table = from.table(d.table()).orElseThrow();
-            sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
-        }
+        joinReference(from, d, sql);
         sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (SELECT id FROM ").sql(names.get(d.targetType())).sql(")");
         selected(d.rule(), rule, alias, sql);
         visible(from, "p", sql, true);
@@ -131,6 +126,24 @@ final class PlanSql {
             sql.sql(" AND p.").id(from.idColumn()).sql(" NOT IN (SELECT id FROM ").sql(names.get(from.name())).sql(")");
         }
         return new Query(with, sql);
+    }
+
+    /**
+     * The alias under which the reference column of {@code d} is read when {@code from}'s primary table
+     * is {@code p}: {@code p} itself, {@code x} for another of its tables, {@code j} for a link table.
+     */
+    static String referenceAlias(EntityType from, Dependency d) {
+        return d.kind() == DependencyKind.JOIN_TABLE ? "j" : d.table().equals(from.primaryTable().name()) ? "p" : "x";
+    }
+
+    /** Appends the JOIN that brings the table of {@code d} in beside {@code p}; nothing for the primary table. */
+    static void joinReference(EntityType from, Dependency d, SqlBuilder sql) {
+        if (d.kind() == DependencyKind.JOIN_TABLE) {
+            sql.sql(" JOIN ").id(d.table()).sql(" j ON ").column("j", d.ownerColumn()).sql(" = ").column("p", from.idColumn());
+        } else if (!d.table().equals(from.primaryTable().name())) {
+            Table table = from.table(d.table()).orElseThrow();
+            sql.sql(" JOIN ").id(table.name()).sql(" x ON ").column("x", table.idColumn()).sql(" = ").column("p", from.idColumn());
+        }
     }
 
     /** {@code WITH [RECURSIVE] lc_sA(id) AS (...), ...} for the types needed and those they build on. */
