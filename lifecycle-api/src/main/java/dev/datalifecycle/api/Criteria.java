@@ -133,6 +133,7 @@ public sealed interface Criteria {
 
     /** The part does not hold. */
     record Not(Criteria part) implements Criteria {
+        /** @throws NullPointerException when the part is missing */
         public Not {
             Objects.requireNonNull(part, "part");
         }

@@ -28,6 +28,7 @@ import java.util.Objects;
 public record DeletePlan(String rootType, List<Object> rootIds, List<Entry> deleted, List<Entry> detached,
         List<Entry> blockers, String fingerprint) {
 
+    /** Copies the lists, so a plan never changes after it is made. */
     public DeletePlan {
         Objects.requireNonNull(rootType, "rootType");
         rootIds = List.copyOf(rootIds);
@@ -58,6 +59,7 @@ public record DeletePlan(String rootType, List<Object> rootIds, List<Entry> dele
      * @param firstIds the first ids in ascending order, at most the planner's sample size
      */
     public record Entry(String type, String via, long count, List<Object> firstIds) {
+        /** Copies the ids, so an entry never changes after it is made. */
         public Entry {
             Objects.requireNonNull(type, "type");
             firstIds = List.copyOf(firstIds);

@@ -23,6 +23,7 @@ import java.util.UUID;
 public record Deletion(UUID id, String rootType, List<Object> rootIds, Map<String, Long> counts, Map<String, Long> detached,
         String actorId, String reason, Instant deletedAt, Instant expiresAt) {
 
+    /** Copies the collections, so a deletion never changes after it is made. */
     public Deletion {
         Objects.requireNonNull(id, "id");
         rootIds = List.copyOf(rootIds);

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param nullable whether the column accepts {@code NULL}
  */
 public record Column(String name, boolean nullable) {
+    /** @throws NullPointerException when the name is missing */
     public Column {
         Objects.requireNonNull(name, "name");
     }

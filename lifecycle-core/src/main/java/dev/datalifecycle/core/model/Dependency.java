@@ -31,6 +31,7 @@ import java.util.Objects;
 public record Dependency(String name, DependencyKind kind, String fromType, String table, String column,
         String ownerColumn, String targetType, RuleSpec rule) {
 
+    /** @throws NullPointerException when a part other than {@code ownerColumn} is missing */
     public Dependency {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
