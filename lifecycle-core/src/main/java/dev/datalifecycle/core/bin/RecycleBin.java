@@ -503,22 +503,52 @@ public final class RecycleBin {
                 continue;
             }
             EntityType from = model.type(d.fromType());
-            String targetMarker = target.markers().orElseThrow().deletionIdColumn();
-            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(", t.").id(target.idColumn())
-                    .sql(", t.").id(targetMarker).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+            Object[] deleted = lockReferencedOutside(connection, deletionId, from, d, target);
+            if (deleted == null) {
+                continue;
+            }
+            // Which of the deletion's own records points there: those rows are locked with the deletion.
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
             String alias = PlanQueries.joinReference(from, d, sql);
-            sql.sql(" JOIN ").id(target.primaryTable().name()).sql(" t ON t.").id(target.idColumn()).sql(" = ").column(alias, d.column())
-                    .sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
-                    .sql(" AND t.").id(targetMarker).sql(" IS NOT NULL AND t.").id(targetMarker).sql(" <> ").bind(deletionId.toString())
-                    .sql(" ORDER BY p.").id(from.idColumn()).sql(" ").sql(dialect.limit(1));
+            sql.sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
+                    .sql(" AND ").column(alias, d.column()).sql(" = ").bind(deleted[0]).sql(" ORDER BY p.").id(from.idColumn()).sql(" ")
+                    .sql(dialect.limit(1));
             try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    throw new dev.datalifecycle.api.RestoreDependsOnDeletionException(deletionId,
-                            from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + rs.getObject(2),
-                            UUID.fromString(rs.getString(3)));
+                rs.next();
+                throw new dev.datalifecycle.api.RestoreDependsOnDeletionException(deletionId,
+                        from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + deleted[0],
+                        UUID.fromString((String) deleted[1]));
+            }
+        }
+    }
+
+    /**
+     * Locks, with a locking read, the records outside the deletion that its records reference
+     * through {@code d}, so that no delete can take them until the restore commits; the locking read
+     * also sees what committed since MariaDB's snapshot. Returns the id and deletion of the first of
+     * them found in the bin, or {@code null}.
+     */
+    private Object[] lockReferencedOutside(Connection connection, UUID deletionId, EntityType from, Dependency d, EntityType target)
+            throws SQLException {
+        String targetMarker = target.markers().orElseThrow().deletionIdColumn();
+        SqlBuilder joins = new SqlBuilder(dialect);
+        String alias = PlanQueries.joinReference(from, d, joins);
+        SqlBuilder referenced = new SqlBuilder(dialect).sql("SELECT ").column(alias, d.column()).sql(" FROM ")
+                .id(from.primaryTable().name()).sql(" p").append(joins);
+        referenced.sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT t.").id(target.idColumn()).sql(", t.").id(targetMarker).sql(" FROM ")
+                .id(target.primaryTable().name())
+                .sql(" t WHERE t.").id(target.idColumn()).sql(" IN (").append(referenced).sql(") AND (t.").id(targetMarker)
+                .sql(" IS NULL OR t.").id(targetMarker).sql(" <> ").bind(deletionId.toString()).sql(") ").sql(dialect.sharedLockClause());
+        Object[] deleted = null;
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                if (deleted == null && rs.getString(2) != null) {
+                    deleted = new Object[] {target.idType().coerce(rs.getObject(1)), rs.getString(2)};
                 }
             }
         }
+        return deleted;
     }
 
     /** No live record may hold a unique key a restored record has: one query per key, found before any change. */

@@ -37,100 +37,7 @@ import org.junit.jupiter.api.Test;
  * Delete into the recycle bin and restore from it: what is marked, detached and recorded, what comes
  * back, and what is refused unchanged.
  */
-abstract class RecycleBinContract {
-
-    private static final Actor ALICE = Actor.of("alice", "t1", Set.of("sales"));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-    private static final String MARKERS = ", deletion_id varchar(36), deleted_at timestamp)";
-    private static final String[] TABLES = {"activity", "contract", "contact", "customer"};
-    private static final LifecycleModel MODEL = LifecycleModel.builder()
-            .tenants()
-            .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
-                    .tenantColumn("tenant_id").uniqueKey("customer_name", "name"))
-            .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id").markers("deletion_id", "deleted_at")
-                    .tenantVia("customer_id"))
-            .type("Activity", t -> t.table("activity").id("id", IdType.LONG).notNull("customer_id").nullable("contact_id")
-                    .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
-            .type("Contract", t -> t.table("contract").id("id", IdType.LONG).notNull("customer_id").nullable("status")
-                    .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
-            .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
-            .reference("Activity", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
-            .reference("Activity", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
-            .reference("Contract", "customer_id", "Customer", RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE))
-            .build();
-
-    @BeforeAll
-    static void createSchema(TestDatabase db) throws SQLException {
-        db.execute("create table customer (id bigint primary key, tenant_id varchar(20) not null, name varchar(40) not null" + MARKERS,
-                "create table contact (id bigint primary key, customer_id bigint not null references customer(id), manager_id bigint" + MARKERS,
-                "alter table contact add constraint fk_contact_manager foreign key (manager_id) references contact (id)",
-                "create table activity (id bigint primary key, customer_id bigint not null references customer(id),"
-                        + " contact_id bigint references contact(id)" + MARKERS,
-                "create table contract (id bigint primary key, customer_id bigint not null references customer(id), status varchar(10)" + MARKERS);
-        try (Connection c = db.dataSource().getConnection()) {
-            LifecycleSchema.install(c, Dialects.detect(c));
-        }
-    }
-
-    /**
-     * Customer 1: contacts 10, 11 (and 12, deleted earlier), activity 20, closed contract 50. Customer 2:
-     * activity 30 names contact 10 (detached when it goes), open contract 53 (blocks customer 2).
-     */
-    @BeforeEach
-    void data(TestDatabase db) {
-        List<String> sql = new ArrayList<>();
-        for (String table : new String[] {"lc_detached_link", "lc_deletion_count", "lc_deletion_root", "lc_deletion"}) {
-            sql.add("delete from " + table);
-        }
-        sql.add("update contact set manager_id = null");
-        for (String table : TABLES) {
-            sql.add("delete from " + table);
-        }
-        sql.addAll(List.of(
-                "insert into customer (id, tenant_id, name) values (1, 't1', 'Northwind')",
-                "insert into customer (id, tenant_id, name) values (2, 't1', 'Contoso')",
-                "insert into contact (id, customer_id) values (10, 1)",
-                "insert into contact (id, customer_id) values (11, 1)",
-                "insert into contact (id, customer_id, deletion_id, deleted_at) values (12, 1, 'd-earlier', timestamp '2026-11-01 00:00:00')",
-                "insert into activity (id, customer_id, contact_id) values (20, 1, 11)",
-                "insert into activity (id, customer_id, contact_id) values (30, 2, 10)",
-                "insert into contract (id, customer_id, status) values (50, 1, 'CLOSED')",
-                "insert into contract (id, customer_id, status) values (53, 2, 'OPEN')"));
-        db.execute(sql.toArray(String[]::new));
-    }
-
-    private interface Work<T> {
-        T run(Connection connection, DeletePlanner planner, RecycleBin bin) throws SQLException;
-    }
-
-    /** Runs in one transaction, committed when {@code work} returns, rolled back when it throws. */
-    private static <T> T inTransaction(TestDatabase db, Work<T> work) throws SQLException {
-        try (Connection c = db.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            Dialect dialect = Dialects.detect(c);
-            try {
-                T result = work.run(c, new DeletePlanner(MODEL, dialect), new RecycleBin(MODEL, dialect, CLOCK));
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
-    private static DeletePlan plan(TestDatabase db, long customer) throws SQLException {
-        return inTransaction(db, (c, planner, bin) -> planner.plan(c, "Customer", List.of(customer), ALICE));
-    }
-
-    private static List<String> everything(TestDatabase db) {
-        List<String> rows = new ArrayList<>();
-        for (String table : TABLES) {
-            db.rows("select * from " + table).forEach(r -> rows.add(table + ": " + r));
-        }
-        db.rows("select id from lc_deletion").forEach(r -> rows.add("lc_deletion: " + r));
-        return rows;
-    }
+abstract class RecycleBinContract extends CrmBinContract {
 
     @Test
     void deleteMarksTheCascadeSetDetachesAndRecordsTheDeletion(TestDatabase db) throws SQLException {
@@ -228,25 +135,6 @@ abstract class RecycleBinContract {
         return counts;
     }
 
-    private static List<String> hostTables(TestDatabase db) {
-        List<String> rows = new ArrayList<>();
-        for (String table : TABLES) {
-            db.rows("select * from " + table).forEach(r -> rows.add(table + ": " + r));
-        }
-        return rows;
-    }
-
-    private static Deletion delete(TestDatabase db, String type, long id, Actor actor) throws SQLException {
-        return inTransaction(db, (c, planner, bin) -> bin.delete(c, planner.plan(c, type, List.of(id), actor), actor, "test"));
-    }
-
-    private static void restore(TestDatabase db, Deletion deletion, Actor actor) throws SQLException {
-        inTransaction(db, (c, planner, bin) -> {
-            bin.restore(c, deletion.id(), actor);
-            return null;
-        });
-    }
-
     @Test
     void restoreAfterDeleteLeavesEveryTableAsItWasAndLaterRestoresAreRefused(TestDatabase db) throws SQLException {
         List<String> before = hostTables(db);
@@ -308,13 +196,6 @@ abstract class RecycleBinContract {
         assertEquals(before, hostTables(db));
     }
 
-    private static void purge(TestDatabase db, Deletion deletion, Actor actor) throws SQLException {
-        inTransaction(db, (c, planner, bin) -> {
-            bin.purge(c, deletion.id(), actor);
-            return null;
-        });
-    }
-
     @Test
     void aRecordAnotherDeletionHoldsThatReferencesThePurgedOnesBlocksThePurge(TestDatabase db) throws SQLException {
         Deletion deletion = delete(db, "Customer", 1, ALICE);
@@ -368,119 +249,5 @@ abstract class RecycleBinContract {
         assertEquals(List.of(), db.rows("select id from contact"));
     }
 
-    @Test
-    void aPurgeRacingARestoreOfTheSameDeletionWaitsForItAndThenFindsItRestored(TestDatabase db) throws Exception {
-        db.execute("delete from contact where id = 12");
-        Deletion deletion = delete(db, "Customer", 1, ALICE);
-        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            java.util.concurrent.Future<Object> restoring = threads.submit(() -> {
-                try (Connection c = db.dataSource().getConnection()) {
-                    c.setAutoCommit(false);
-                    RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK);
-                    bin.afterLocking(() -> {
-                        locked.countDown();
-                        try {
-                            go.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-                    bin.restore(c, deletion.id(), ALICE);
-                    c.commit();
-                }
-                return null;
-            });
-            assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS), "the restore took its lock");
-            java.util.concurrent.Future<Exception> purging = threads.submit(() -> {
-                try (Connection c = db.dataSource().getConnection()) {
-                    c.setAutoCommit(false);
-                    try {
-                        new RecycleBin(MODEL, Dialects.detect(c), CLOCK).purge(c, deletion.id(), ALICE);
-                        c.commit();
-                        return null;
-                    } catch (Exception e) {
-                        c.rollback();
-                        return e;
-                    }
-                }
-            });
-            Thread.sleep(300);
-            assertFalse(purging.isDone(), "the purge waits for the restore's lock on the deletion");
-            go.countDown();
-            restoring.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            Exception refused = purging.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertTrue(refused instanceof dev.datalifecycle.api.NotInBinException, () -> String.valueOf(refused));
-        } finally {
-            go.countDown();
-            threads.shutdownNow();
-        }
-        assertEquals(List.of("state=RESTORED"), db.rows("select state from lc_deletion"));
-        assertEquals(List.of("id=1", "id=2"), db.rows("select id from customer where deletion_id is null"));
-    }
-
     /** Deletes in a transaction of its own; returns the refusal instead of throwing it. */
-    private static Exception deleteOrRefusal(TestDatabase db, DeletePlan plan, Runnable afterLocking) throws SQLException {
-        try (Connection c = db.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK);
-            bin.afterLocking(afterLocking);
-            try {
-                bin.delete(c, plan, ALICE, "race");
-                c.commit();
-                return null;
-            } catch (Exception e) {
-                c.rollback();
-                return e;
-            }
-        }
-    }
-
-    @Test
-    void twoDeletesOfOverlappingGraphsSerializeAndTheLaterOneIsRefused(TestDatabase db) throws Exception {
-        DeletePlan customerPlan = plan(db, 1);
-        DeletePlan contactPlan = inTransaction(db, (c, planner, bin) -> planner.plan(c, "Contact", List.of(10L), ALICE));
-        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            java.util.concurrent.Future<Exception> customer = threads.submit(() -> deleteOrRefusal(db, customerPlan, () -> {
-                locked.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS), "the customer's delete locked its root");
-            java.util.concurrent.Future<Exception> contact = threads.submit(() -> deleteOrRefusal(db, contactPlan, () -> { }));
-            // PostgreSQL and H2 let the contact's delete through at once; MariaDB's locking read of the
-            // contact's tenant path waits for the customer's lock (and may deadlock with it). Any order
-            // must end with one deletion and a refusal that says why.
-            Exception contactOutcome = null;
-            boolean contactFirst;
-            try {
-                contactOutcome = contact.get(2, java.util.concurrent.TimeUnit.SECONDS);
-                contactFirst = true;
-            } catch (java.util.concurrent.TimeoutException waiting) {
-                contactFirst = false;
-            }
-            go.countDown();
-            Exception customerOutcome = customer.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            Exception contactResult = contactFirst ? contactOutcome : contact.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            // Exactly one of them deletes; the other is refused with a reason a caller can act on.
-            List<Exception> outcomes = java.util.Arrays.asList(customerOutcome, contactResult);
-            assertEquals(1, outcomes.stream().filter(java.util.Objects::isNull).count(), () -> String.valueOf(outcomes));
-            Exception refused = outcomes.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
-            assertTrue(refused instanceof StalePlanException || refused instanceof AlreadyDeletedException
-                    || refused instanceof dev.datalifecycle.api.ConcurrentChangeException, () -> String.valueOf(refused));
-            assertEquals(List.of("root_type=" + (customerOutcome == null ? "Customer" : "Contact")),
-                    db.rows("select root_type from lc_deletion"));
-        } finally {
-            go.countDown();
-            threads.shutdownNow();
-        }
-    }
 }
