@@ -294,8 +294,8 @@ public final class RecycleBin {
      * points at a record this deletion marked and whose rule for it is DETACH.
      */
     private long detach(Connection connection, PlanQueries sets, Dependency d, UUID id) throws SQLException {
-        if (!d.inRecord()) {
-            throw new UnsupportedOperationException(d.name() + ": DETACH on a join table is not supported yet");
+        if (d.kind() == DependencyKind.JOIN_TABLE) {
+            return detachLinks(connection, sets, d, id);
         }
         EntityType from = model.type(d.fromType());
         boolean primary = d.table().equals(from.primaryTable().name());
@@ -328,6 +328,35 @@ public final class RecycleBin {
             clear.sql(")");
         }
         execute(connection, clear);
+        return kept;
+    }
+
+    /**
+     * DETACH on a link table removes the links of live owners to the records this deletion marked,
+     * keeping each (owner, target) pair so a restore can add it back: two statements.
+     */
+    private long detachLinks(Connection connection, PlanQueries sets, Dependency d, UUID id) throws SQLException {
+        EntityType from = model.type(d.fromType());
+        // DISTINCT: a link table without a primary key may hold the same link twice; restore adds it once.
+        SqlBuilder keep = new SqlBuilder(dialect).sql("INSERT INTO lc_detached_link (deletion_id, dependency, record_id, old_value) SELECT DISTINCT ")
+                .bind(id.toString()).sql(", ").bind(d.name()).sql(", ").sql(dialect.idAsText("j." + dialect.identifier(d.ownerColumn())))
+                .sql(", ").sql(dialect.idAsText("j." + dialect.identifier(d.column()))).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+        PlanQueries.joinReference(from, d, keep);
+        keep.sql(" WHERE ");
+        detachable(keep, from, d, "j", id, sets);
+        long kept;
+        try (PreparedStatement statement = keep.prepare(connection)) {
+            kept = statement.executeUpdate();
+        }
+        if (kept > 0) {
+            SqlBuilder clear = new SqlBuilder(dialect).sql("DELETE FROM ").id(d.table()).sql(" WHERE ").id(d.column()).sql(" IN (")
+                    .append(sets.markedIds(d.targetType(), id.toString())).sql(") AND ").id(d.ownerColumn()).sql(" IN (SELECT p.")
+                    .id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p WHERE 1 = 1");
+            from.markers().ifPresent(m -> clear.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+            sets.restrictTo(from, "p", clear);
+            clear.sql(")");
+            execute(connection, clear);
+        }
         return kept;
     }
 
@@ -453,7 +482,11 @@ public final class RecycleBin {
                 }
             }
             for (Dependency d : links) {
-                relink(connection, deletionId, d);
+                if (d.kind() == DependencyKind.JOIN_TABLE) {
+                    addLinksBack(connection, deletionId, d);
+                } else {
+                    relink(connection, deletionId, d);
+                }
             }
             try (PreparedStatement p = connection.prepareStatement(
                     "UPDATE lc_deletion SET state = 'RESTORED', restored_at = ? WHERE id = ?")) {
@@ -604,6 +637,9 @@ public final class RecycleBin {
     /** A reference the delete cleared and someone has set since is a conflict: one query per dependency. */
     private void checkLinksUnchanged(Connection connection, UUID deletionId, List<Dependency> links) throws SQLException {
         for (Dependency d : links) {
+            if (d.kind() == DependencyKind.JOIN_TABLE) {
+                continue; // links are a set: one added since is no conflict, and restore does not add it twice
+            }
             var table = model.type(d.fromType()).table(d.table()).orElseThrow();
             SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT l.record_id, l.old_value, ").sql(dialect.idAsText("x." + dialect.identifier(d.column())))
                     .sql(" FROM lc_detached_link l JOIN ").id(table.name()).sql(" x ON ").sql(dialect.idAsText("x." + dialect.identifier(table.idColumn())))
@@ -631,6 +667,23 @@ public final class RecycleBin {
                 .sql(") WHERE ").id(d.column()).sql(" IS NULL AND ").sql(dialect.idAsText(self))
                 .sql(" IN (SELECT r.record_id FROM lc_detached_link r WHERE r.deletion_id = ").bind(deletionId.toString())
                 .sql(" AND r.dependency = ").bind(d.name()).sql(")");
+        execute(connection, sql);
+    }
+
+    /**
+     * Adds back the links a DETACH removed, where the owner still exists and the link is not there
+     * again already: one INSERT per link table.
+     */
+    private void addLinksBack(Connection connection, UUID deletionId, Dependency d) throws SQLException {
+        EntityType owner = model.type(d.fromType());
+        String ownerId = dialect.textAsId("l.record_id", owner.idType());
+        String targetId = dialect.textAsId("l.old_value", model.type(d.targetType()).idType());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("INSERT INTO ").id(d.table()).sql(" (").id(d.ownerColumn()).sql(", ").id(d.column())
+                .sql(") SELECT ").sql(ownerId).sql(", ").sql(targetId).sql(" FROM lc_detached_link l WHERE l.deletion_id = ")
+                .bind(deletionId.toString()).sql(" AND l.dependency = ").bind(d.name()).sql(" AND EXISTS (SELECT 1 FROM ")
+                .id(owner.primaryTable().name()).sql(" o WHERE o.").id(owner.idColumn()).sql(" = ").sql(ownerId)
+                .sql(") AND NOT EXISTS (SELECT 1 FROM ").id(d.table()).sql(" x WHERE x.").id(d.ownerColumn()).sql(" = ").sql(ownerId)
+                .sql(" AND x.").id(d.column()).sql(" = ").sql(targetId).sql(")");
         execute(connection, sql);
     }
 

@@ -42,7 +42,7 @@ abstract class CrmBinContract {
     static final Actor ALICE = Actor.of("alice", "t1", Set.of("sales"));
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     static final String MARKERS = ", deletion_id varchar(36), deleted_at timestamp)";
-    static final String[] TABLES = {"activity", "contract", "contact", "customer"};
+    static final String[] TABLES = {"campaign_member", "activity", "contract", "contact", "customer"};
     static final LifecycleModel MODEL = LifecycleModel.builder()
             .tenants()
             .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
@@ -57,6 +57,8 @@ abstract class CrmBinContract {
             .reference("Activity", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
             .reference("Activity", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
             .reference("Contract", "customer_id", "Customer", RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE))
+            .type("Campaign", t -> t.table("campaign").id("id", IdType.LONG).tenantColumn("tenant_id"))
+            .joinTable("Campaign", "campaign_member", "campaign_id", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
             .build();
 
     @BeforeAll
@@ -66,7 +68,11 @@ abstract class CrmBinContract {
                 "alter table contact add constraint fk_contact_manager foreign key (manager_id) references contact (id)",
                 "create table activity (id bigint primary key, customer_id bigint not null references customer(id),"
                         + " contact_id bigint references contact(id)" + MARKERS,
-                "create table contract (id bigint primary key, customer_id bigint not null references customer(id), status varchar(10)" + MARKERS);
+                "create table contract (id bigint primary key, customer_id bigint not null references customer(id), status varchar(10)" + MARKERS,
+                "create table campaign (id bigint primary key, tenant_id varchar(20) not null)",
+                "create table campaign_member (campaign_id bigint not null, contact_id bigint not null, primary key (campaign_id, contact_id))",
+                "alter table campaign_member add constraint fk_member_campaign foreign key (campaign_id) references campaign (id)",
+                "alter table campaign_member add constraint fk_member_contact foreign key (contact_id) references contact (id)");
         try (Connection c = db.dataSource().getConnection()) {
             LifecycleSchema.install(c, Dialects.detect(c));
         }
@@ -75,6 +81,7 @@ abstract class CrmBinContract {
     /**
      * Customer 1: contacts 10, 11 (and 12, deleted earlier), activity 20, closed contract 50. Customer 2:
      * activity 30 names contact 10 (detached when it goes), open contract 53 (blocks customer 2).
+     * Campaign 70 has contacts 10 and 11 as members (links detached when a contact goes).
      */
     @BeforeEach
     void data(TestDatabase db) {
@@ -86,6 +93,7 @@ abstract class CrmBinContract {
         for (String table : TABLES) {
             sql.add("delete from " + table);
         }
+        sql.add("delete from campaign");
         sql.addAll(List.of(
                 "insert into customer (id, tenant_id, name) values (1, 't1', 'Northwind')",
                 "insert into customer (id, tenant_id, name) values (2, 't1', 'Contoso')",
@@ -95,7 +103,10 @@ abstract class CrmBinContract {
                 "insert into activity (id, customer_id, contact_id) values (20, 1, 11)",
                 "insert into activity (id, customer_id, contact_id) values (30, 2, 10)",
                 "insert into contract (id, customer_id, status) values (50, 1, 'CLOSED')",
-                "insert into contract (id, customer_id, status) values (53, 2, 'OPEN')"));
+                "insert into contract (id, customer_id, status) values (53, 2, 'OPEN')",
+                "insert into campaign (id, tenant_id) values (70, 't1')",
+                "insert into campaign_member (campaign_id, contact_id) values (70, 10)",
+                "insert into campaign_member (campaign_id, contact_id) values (70, 11)"));
         db.execute(sql.toArray(String[]::new));
     }
 

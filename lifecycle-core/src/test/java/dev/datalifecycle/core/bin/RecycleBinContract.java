@@ -46,7 +46,7 @@ abstract class RecycleBinContract extends CrmBinContract {
         String id = deletion.id().toString();
 
         assertEquals(Map.of("Customer", 1L, "Contact", 2L, "Activity", 1L, "Contract", 1L), deletion.counts());
-        assertEquals(Map.of("Activity.contact_id", 1L), deletion.detached());
+        assertEquals(Map.of("Activity.contact_id", 1L, "Campaign.campaign_member", 2L), deletion.detached());
         assertEquals(Instant.parse("2026-12-24T10:00:00Z"), deletion.expiresAt());
         assertEquals(List.of("id=1, d=" + id), db.rows("select id, deletion_id as d from customer where deletion_id is not null"));
         assertEquals(List.of("id=10, d=" + id, "id=11, d=" + id, "id=12, d=d-earlier"),
@@ -54,8 +54,11 @@ abstract class RecycleBinContract extends CrmBinContract {
         assertEquals(List.of("id=20, d=" + id), db.rows("select id, deletion_id as d from activity where deletion_id is not null"));
         assertEquals(List.of("contact_id=null, id=30"), db.rows("select contact_id, id from activity where id = 30"));
         assertEquals(List.of("id=50, d=" + id), db.rows("select id, deletion_id as d from contract where deletion_id is not null"));
-        assertEquals(List.of("dependency=Activity.contact_id, record_id=30, old_value=10"),
+        assertEquals(List.of("dependency=Activity.contact_id, record_id=30, old_value=10",
+                "dependency=Campaign.campaign_member, record_id=70, old_value=10",
+                "dependency=Campaign.campaign_member, record_id=70, old_value=11"),
                 db.rows("select dependency, record_id, old_value from lc_detached_link"));
+        assertEquals(List.of(), db.rows("select contact_id from campaign_member"), "the links of the deleted contacts are kept aside");
         assertEquals(List.of("actor_id=alice, reason=duplicate, root_type=Customer, state=IN_BIN, tenant_id=t1"),
                 db.rows("select actor_id, reason, root_type, state, tenant_id from lc_deletion"));
         assertEquals(List.of("entity_type=Activity, records=1", "entity_type=Contact, records=2", "entity_type=Contract, records=1",
@@ -110,6 +113,7 @@ abstract class RecycleBinContract extends CrmBinContract {
         for (int i = 0; i < 300; i++) {
             more.add("insert into contact (id, customer_id) values (" + (1000 + i) + ", 3)");
             more.add("insert into activity (id, customer_id, contact_id) values (" + (5000 + i) + ", 3, " + (1000 + i) + ")");
+            more.add("insert into campaign_member (campaign_id, contact_id) values (70, " + (1000 + i) + ")");
         }
         more.add("insert into activity (id, customer_id, contact_id) values (9000, 2, 1000)");
         more.add("insert into contract (id, customer_id, status) values (9001, 3, 'CLOSED')");
@@ -145,6 +149,18 @@ abstract class RecycleBinContract extends CrmBinContract {
         dev.datalifecycle.api.NotInBinException again = assertThrows(dev.datalifecycle.api.NotInBinException.class,
                 () -> restore(db, deletion, ALICE));
         assertEquals("Deletion " + deletion.id() + " is already restored: its records are live; nothing to restore", again.getMessage());
+    }
+
+    @Test
+    void restoreAddsDetachedLinksBackOnceAndSkipsOwnersThatAreGone(TestDatabase db) throws SQLException {
+        db.execute("insert into campaign (id, tenant_id) values (71, 't1')", "insert into campaign_member (campaign_id, contact_id) values (71, 10)");
+        Deletion deletion = delete(db, "Customer", 1, ALICE);
+        assertEquals(3L, deletion.detached().get("Campaign.campaign_member"));
+        // Since the delete: one link was added again by hand, and campaign 71 was dropped.
+        db.execute("insert into campaign_member (campaign_id, contact_id) values (70, 11)", "delete from campaign where id = 71");
+        restore(db, deletion, ALICE);
+        assertEquals(List.of("campaign_id=70, contact_id=10", "campaign_id=70, contact_id=11"),
+                db.rows("select campaign_id, contact_id from campaign_member"));
     }
 
     @Test
@@ -237,7 +253,7 @@ abstract class RecycleBinContract extends CrmBinContract {
                 .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
                 .reference("Contact", "manager_id", "Contact", RuleSpec.of(DeleteRule.CASCADE))
                 .build();
-        db.execute("delete from activity", "delete from contract");
+        db.execute("delete from activity", "delete from contract", "delete from campaign_member");
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             Dialect dialect = Dialects.detect(c);
