@@ -10,7 +10,6 @@ import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.EntityType;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.model.Tenancy;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.SqlBuilder;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +58,7 @@ public final class DeletePlanner {
     private final LifecycleModel model;
     private final Dialect dialect;
     private final int sampleSize;
+    private final dev.datalifecycle.api.Authorizer authorizer;
 
     /** A planner showing the first {@value #DEFAULT_SAMPLE_SIZE} ids of each entry. */
     public DeletePlanner(LifecycleModel model, Dialect dialect) {
@@ -69,6 +69,16 @@ public final class DeletePlanner {
      * @param sampleSize how many ids each plan entry shows (at least 1)
      */
     public DeletePlanner(LifecycleModel model, Dialect dialect, int sampleSize) {
+        this(model, dialect, sampleSize, dev.datalifecycle.api.Authorizer.allowAll());
+    }
+
+    /**
+     * A planner that asks {@code authorizer} before each plan.
+     *
+     * @param sampleSize how many ids each plan entry shows (at least 1)
+     */
+    public DeletePlanner(LifecycleModel model, Dialect dialect, int sampleSize, dev.datalifecycle.api.Authorizer authorizer) {
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.model = Objects.requireNonNull(model, "model");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         if (sampleSize < 1) {
@@ -86,12 +96,14 @@ public final class DeletePlanner {
      *                                   or the model has tenants and the actor none
      * @throws RecordNotFoundException   when a root does not exist in the actor's tenant
      * @throws AlreadyDeletedException   when a root is already in the recycle bin
+     * @throws dev.datalifecycle.api.AccessDeniedException when the authorizer refuses
      * @throws SQLException              when the database fails
      */
     public DeletePlan plan(Connection connection, String type, Collection<?> ids, Actor actor) throws SQLException {
         EntityType root = model.type(type);
+        authorizer.authorize(Objects.requireNonNull(actor, "actor"), dev.datalifecycle.api.Authorizer.Action.PLAN, root.name());
         List<Object> rootIds = rootIds(root, ids);
-        PlanSql sql = new PlanSql(model, dialect, Closure.of(model, type), type, rootIds, tenant(root, actor));
+        PlanSql sql = new PlanSql(model, dialect, Closure.of(model, type), type, rootIds, PlanQueries.tenantOf(model, root, actor));
         checkRoots(connection, root, rootIds, sql);
 
         return measure(connection, Closure.of(model, type), sql, type, rootIds);
@@ -168,7 +180,7 @@ public final class DeletePlanner {
         if (!closure.types().contains(type)) {
             return List.of();
         }
-        PlanSql sql = new PlanSql(model, dialect, closure, plan.rootType(), rootIds(root, plan.rootIds()), tenant(root, actor));
+        PlanSql sql = new PlanSql(model, dialect, closure, plan.rootType(), rootIds(root, plan.rootIds()), PlanQueries.tenantOf(model, root, actor));
         PlanSql.Query query = sql.deleted(type);
         SqlBuilder page = new SqlBuilder(dialect).append(query.with()).sql("SELECT q.id FROM (").append(query.select()).sql(") q");
         if (afterId != null) {
@@ -199,33 +211,8 @@ public final class DeletePlanner {
         return List.copyOf(distinct);
     }
 
-    private String tenant(EntityType root, Actor actor) {
-        Objects.requireNonNull(actor, "actor");
-        if (model.tenants() && actor.tenantId() == null && !(root.tenancy() instanceof Tenancy.Global)) {
-            throw new IllegalArgumentException("Actor '" + actor.userId() + "' has no tenant, but records of "
-                    + root.name() + " belong to tenants");
-        }
-        return actor.tenantId();
-    }
-
     private void checkRoots(Connection connection, EntityType root, List<Object> rootIds, PlanSql sql) throws SQLException {
-        Set<Object> missing = new LinkedHashSet<>(rootIds);
-        List<Object> deleted = new ArrayList<>();
-        try (PreparedStatement statement = sql.roots().prepare(connection); ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                Object id = root.idType().coerce(rs.getObject(1));
-                missing.remove(id);
-                if (rs.getObject(2) != null) {
-                    deleted.add(id);
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new RecordNotFoundException(root.name(), List.copyOf(missing));
-        }
-        if (!deleted.isEmpty()) {
-            throw new AlreadyDeletedException(root.name(), deleted);
-        }
+        PlanQueries.checkRoots(connection, sql.roots(), root, rootIds);
     }
 
     private Summary summarise(Connection connection, PlanSql.Query query, IdType idType) throws SQLException {

@@ -183,4 +183,46 @@ public final class PlanQueries {
         return new SqlBuilder(dialect).sql("SELECT lc_q.").sql(columns).sql(" FROM (").append(query.with()).append(query.select())
                 .sql(") lc_q");
     }
+
+    /**
+     * The tenant an operation by {@code actor} on {@code root} runs in.
+     *
+     * @throws IllegalArgumentException when the model has tenants, the type belongs to them, and the actor has none
+     */
+    public static String tenantOf(LifecycleModel model, dev.datalifecycle.core.model.EntityType root, dev.datalifecycle.api.Actor actor) {
+        java.util.Objects.requireNonNull(actor, "actor");
+        if (model.tenants() && actor.tenantId() == null && !(root.tenancy() instanceof dev.datalifecycle.core.model.Tenancy.Global)) {
+            throw new IllegalArgumentException("Actor '" + actor.userId() + "' has no tenant, but records of " + root.name()
+                    + " belong to tenants");
+        }
+        return actor.tenantId();
+    }
+
+    /**
+     * Runs {@code query}, which reads (id, deletion marker) of the roots, and checks every root is
+     * there and live.
+     *
+     * @throws dev.datalifecycle.api.RecordNotFoundException when a root is missing (or another tenant's)
+     * @throws dev.datalifecycle.api.AlreadyDeletedException when a root is in the bin
+     */
+    public static void checkRoots(java.sql.Connection connection, SqlBuilder query, dev.datalifecycle.core.model.EntityType root,
+            List<Object> rootIds) throws java.sql.SQLException {
+        java.util.Set<Object> missing = new java.util.LinkedHashSet<>(rootIds);
+        List<Object> deleted = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement statement = query.prepare(connection); java.sql.ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                Object id = root.idType().coerce(rs.getObject(1));
+                missing.remove(id);
+                if (rs.getObject(2) != null) {
+                    deleted.add(id);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new dev.datalifecycle.api.RecordNotFoundException(root.name(), List.copyOf(missing));
+        }
+        if (!deleted.isEmpty()) {
+            throw new dev.datalifecycle.api.AlreadyDeletedException(root.name(), deleted);
+        }
+    }
 }

@@ -1,0 +1,301 @@
+package dev.datalifecycle.core.bin;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.DeleteBlockedException;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.StalePlanException;
+import dev.datalifecycle.core.model.Dependency;
+import dev.datalifecycle.core.model.DependencyKind;
+import dev.datalifecycle.core.model.EntityType;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.model.Tenancy;
+import dev.datalifecycle.core.plan.PlanQueries;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.SqlBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+
+/**
+ * Delete into the bin: locks the roots, marks the plan's sets type by type, checks blockers with
+ * locking reads, confirms the fingerprint from the marked rows, detaches and records the deletion.
+ */
+final class DeleteOperation {
+
+    private final LifecycleModel model;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final Runnable afterLocking;
+
+    DeleteOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking) {
+        this.model = model;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.afterLocking = afterLocking;
+    }
+
+    /** See {@link RecycleBin#delete(Connection, DeletePlan, Actor, String)}. */
+    Deletion run(Connection connection, DeletePlan plan, Actor actor, String reason) throws SQLException {
+        EntityType root = model.type(plan.rootType());
+        if (plan.blocked()) {
+            throw new DeleteBlockedException(plan.rootType(), plan.rootIds(), plan.blockers());
+        }
+        if (!root.softDeletable()) {
+            throw new IllegalArgumentException(root.name() + " is not soft-deletable: give it marker columns to delete it into the bin");
+        }
+        String tenant = PlanQueries.tenantOf(model, root, actor);
+        List<Object> rootIds = plan.rootIds().stream().map(id -> root.idType().coerce(id)).toList();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        PlanQueries sets = PlanQueries.of(model, dialect, root.name(), rootIds, tenant, id.toString());
+        return BinTransactions.atomically(connection, "delete of " + root.name() + " " + rootIds, () -> {
+            lockRoots(connection, root, rootIds, tenant);
+            afterLocking.run();
+            for (String type : sets.types()) {
+                mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
+            }
+            checkBlockers(connection, sets, id, plan);
+            DeletePlan marked = sets.measureMarked(connection, id.toString());
+            if (!marked.fingerprint().equals(plan.fingerprint())) {
+                throw new StalePlanException(plan.rootType(), plan.fingerprint(), marked.fingerprint());
+            }
+            Instant expires = now.atOffset(ZoneOffset.UTC).plus(root.policy().binRetention()).toInstant();
+            recordDeletion(connection, id, root, tenant, actor, reason, plan.fingerprint(), at, Timestamp.from(expires));
+            Map<String, Long> detached = new LinkedHashMap<>();
+            for (Dependency d : sets.checked(DeleteRule.DETACH)) {
+                long n = detach(connection, sets, d, id);
+                if (n > 0) {
+                    detached.put(d.name(), n);
+                }
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            marked.deleted().forEach(e -> counts.merge(e.type(), e.count(), Long::sum));
+            recordRootsAndCounts(connection, id, root, rootIds, counts);
+            return new Deletion(id, root.name(), rootIds, counts, detached, actor.userId(), reason, now, expires);
+        });
+    }
+
+    /** Locks the roots, so two deletes of the same record queue up; checks they are there and live. */
+    private void lockRoots(Connection connection, EntityType root, List<Object> rootIds, String tenant) throws SQLException {
+        String marker = root.markers().orElseThrow().deletionIdColumn();
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(root.idColumn()).sql(", p.").id(marker).sql(" FROM ")
+                .id(root.primaryTable().name()).sql(" p WHERE p.").id(root.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
+        if (model.tenants() && root.tenancy() instanceof Tenancy.ByColumn byColumn) {
+            sql.sql(" AND p.").id(byColumn.column()).sql(" = ").bind(tenant);
+        }
+        sql.sql(" FOR UPDATE");
+        PlanQueries.checkRoots(connection, sql, root, rootIds);
+    }
+
+    /**
+     * One UPDATE per type: its live records in the delete's set get the deletion's id and time. Types
+     * are marked parents first, so a type's records are those that reference records this deletion
+     * has marked already (plain subqueries every database runs once, not per row); a type that
+     * cascades into itself is marked through the planner's recursive query instead.
+     */
+    private void mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
+            List<Object> rootIds) throws SQLException {
+        var markers = type.markers().orElseThrow();
+        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
+                .id(markers.deletionIdColumn()).sql(" = ").bind(id.toString()).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at)
+                .sql(" WHERE p.").id(markers.deletionIdColumn()).sql(" IS NULL AND ");
+        if (sets.cyclic(type.name())) {
+            sql.sql("p.").id(type.idColumn()).sql(" IN (").append(sets.idsOf(type.name())).sql(")");
+        } else {
+            sql.sql("(");
+            boolean any = false;
+            if (type.name().equals(rootType)) {
+                sql.sql("p.").id(type.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
+                any = true;
+            }
+            for (Dependency d : sets.cascadesInto(type.name())) {
+                sql.sql(any ? " OR " : "");
+                any = true;
+                if (d.kind() == DependencyKind.JOIN_TABLE) {
+                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
+                            .sql(" j WHERE ").append(sets.markedReference("j", d.column(), d.targetType(), id.toString())).sql(")");
+                } else if (d.table().equals(type.primaryTable().name())) {
+                    sql.sql("(").append(sets.markedReference("p", d.column(), d.targetType(), id.toString()));
+                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "p", sql);
+                    sql.sql(")");
+                } else {
+                    var table = type.table(d.table()).orElseThrow();
+                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
+                            .sql(" x WHERE ").append(sets.markedReference("x", d.column(), d.targetType(), id.toString()));
+                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "x", sql);
+                    sql.sql(")");
+                }
+            }
+            sql.sql(any ? ")" : "1 = 0)");
+            sets.restrictTo(type, "p", sql);
+        }
+        BinTransactions.execute(connection, sql);
+    }
+
+    /**
+     * Locking reads, one per RESTRICT dependency: a live record that references what this deletion
+     * marked. Locking reads see the latest committed rows (MariaDB's REPEATABLE READ snapshot would
+     * not) and hold them until the caller commits.
+     */
+    private void checkBlockers(Connection connection, PlanQueries sets, UUID id, DeletePlan plan) throws SQLException {
+        for (Dependency d : sets.checked(DeleteRule.RESTRICT)) {
+            EntityType from = model.type(d.fromType());
+            EntityType target = model.type(d.targetType());
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+            String alias = PlanQueries.joinReference(from, d, sql);
+            var targetMarker = target.markers().orElseThrow().deletionIdColumn();
+            sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (SELECT t.").id(target.idColumn()).sql(" FROM ")
+                    .id(target.primaryTable().name()).sql(" t WHERE t.").id(targetMarker).sql(" = ").bind(id.toString()).sql(")");
+            PlanQueries.ruleCondition(d.rule(), DeleteRule.RESTRICT, alias, sql);
+            // Records this deletion marked go with it: they do not block. Like the plan, only the tenant's.
+            from.markers().ifPresent(m -> sql.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+            sets.restrictTo(from, "p", sql);
+            sql.sql(" ").sql(dialect.sharedLockClause());
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    DeletePlan now = sets.measureMarked(connection, id.toString());
+                    throw new DeleteBlockedException(plan.rootType(), plan.rootIds(), now.blockers().isEmpty()
+                            ? List.of(new DeletePlan.Entry(d.fromType(), d.name(), 1, List.of(from.idType().coerce(rs.getObject(1)))))
+                            : now.blockers());
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps the old values of the references to clear, then clears them: two statements per
+     * dependency. After marking, the records to detach are the tenant's live records whose reference
+     * points at a record this deletion marked and whose rule for it is DETACH.
+     */
+    private long detach(Connection connection, PlanQueries sets, Dependency d, UUID id) throws SQLException {
+        if (d.kind() == DependencyKind.JOIN_TABLE) {
+            return detachLinks(connection, sets, d, id);
+        }
+        EntityType from = model.type(d.fromType());
+        boolean primary = d.table().equals(from.primaryTable().name());
+        String alias = primary ? "p" : "x";
+        SqlBuilder keep = new SqlBuilder(dialect).sql("INSERT INTO lc_detached_link (deletion_id, dependency, record_id, old_value) SELECT ")
+                .bind(id.toString()).sql(", ").bind(d.name()).sql(", ").sql(dialect.idAsText("p." + dialect.identifier(from.idColumn())))
+                .sql(", ").sql(dialect.idAsText(alias + "." + dialect.identifier(d.column()))).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+        PlanQueries.joinReference(from, d, keep);
+        keep.sql(" WHERE ");
+        detachable(keep, from, d, alias, id, sets);
+        long kept;
+        try (PreparedStatement statement = keep.prepare(connection)) {
+            kept = statement.executeUpdate();
+        }
+        if (kept == 0) {
+            return 0;
+        }
+        SqlBuilder clear = new SqlBuilder(dialect).sql("UPDATE ").id(d.table()).sql(" ").sql(alias).sql(" SET ").id(d.column())
+                .sql(" = NULL WHERE ");
+        if (primary) {
+            detachable(clear, from, d, "p", id, sets);
+        } else {
+            var table = from.table(d.table()).orElseThrow();
+            clear.append(sets.markedReference("x", d.column(), d.targetType(), id.toString()));
+            PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, "x", clear);
+            clear.sql(" AND x.").id(table.idColumn()).sql(" IN (SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name())
+                    .sql(" p WHERE 1 = 1");
+            from.markers().ifPresent(m -> clear.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+            sets.restrictTo(from, "p", clear);
+            clear.sql(")");
+        }
+        BinTransactions.execute(connection, clear);
+        return kept;
+    }
+
+    /**
+     * DETACH on a link table removes the links of live owners to the records this deletion marked,
+     * keeping each (owner, target) pair so a restore can add it back: two statements.
+     */
+    private long detachLinks(Connection connection, PlanQueries sets, Dependency d, UUID id) throws SQLException {
+        EntityType from = model.type(d.fromType());
+        // DISTINCT: a link table without a primary key may hold the same link twice; restore adds it once.
+        SqlBuilder keep = new SqlBuilder(dialect).sql("INSERT INTO lc_detached_link (deletion_id, dependency, record_id, old_value) SELECT DISTINCT ")
+                .bind(id.toString()).sql(", ").bind(d.name()).sql(", ").sql(dialect.idAsText("j." + dialect.identifier(d.ownerColumn())))
+                .sql(", ").sql(dialect.idAsText("j." + dialect.identifier(d.column()))).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+        PlanQueries.joinReference(from, d, keep);
+        keep.sql(" WHERE ");
+        detachable(keep, from, d, "j", id, sets);
+        long kept;
+        try (PreparedStatement statement = keep.prepare(connection)) {
+            kept = statement.executeUpdate();
+        }
+        if (kept > 0) {
+            SqlBuilder clear = new SqlBuilder(dialect).sql("DELETE FROM ").id(d.table()).sql(" WHERE ").id(d.column()).sql(" IN (")
+                    .append(sets.markedIds(d.targetType(), id.toString())).sql(") AND ").id(d.ownerColumn()).sql(" IN (SELECT p.")
+                    .id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p WHERE 1 = 1");
+            from.markers().ifPresent(m -> clear.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+            sets.restrictTo(from, "p", clear);
+            clear.sql(")");
+            BinTransactions.execute(connection, clear);
+        }
+        return kept;
+    }
+
+    /** {@code <ref> IN (marked targets) AND <DETACH rule> AND live AND the tenant's}, over {@code p} (and {@code alias}). */
+    private void detachable(SqlBuilder sql, EntityType from, Dependency d, String alias, UUID id, PlanQueries sets) {
+        String target = model.type(d.targetType()).primaryTable().name();
+        if (target.equals(d.table())) {
+            // An UPDATE may not read its own table in a correlated subquery on MariaDB (error 1093).
+            sql.sql(alias).sql(".").id(d.column()).sql(" IN (").append(sets.markedIds(d.targetType(), id.toString())).sql(")");
+        } else {
+            sql.append(sets.markedReference(alias, d.column(), d.targetType(), id.toString()));
+        }
+        PlanQueries.ruleCondition(d.rule(), DeleteRule.DETACH, alias, sql);
+        from.markers().ifPresent(m -> sql.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+        sets.restrictTo(from, "p", sql);
+    }
+
+    private void recordDeletion(Connection connection, UUID id, EntityType root, String tenant, Actor actor, String reason,
+            String fingerprint, Timestamp at, Timestamp expires) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO lc_deletion (id, tenant_id, actor_id, reason, root_type,"
+                + " state, fingerprint, deleted_at, expires_at) VALUES (?, ?, ?, ?, ?, 'IN_BIN', ?, ?, ?)")) {
+            p.setString(1, id.toString());
+            p.setString(2, tenant);
+            p.setString(3, actor.userId());
+            p.setString(4, reason);
+            p.setString(5, root.name());
+            p.setString(6, fingerprint);
+            p.setTimestamp(7, at);
+            p.setTimestamp(8, expires);
+            p.executeUpdate();
+        }
+    }
+
+    private void recordRootsAndCounts(Connection connection, UUID id, EntityType root, List<Object> rootIds, Map<String, Long> counts)
+            throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO lc_deletion_root (deletion_id, entity_type, record_id) VALUES (?, ?, ?)")) {
+            for (Object rootId : rootIds) {
+                p.setString(1, id.toString());
+                p.setString(2, root.name());
+                p.setString(3, rootId.toString());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO lc_deletion_count (deletion_id, entity_type, records) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Long> count : counts.entrySet()) {
+                p.setString(1, id.toString());
+                p.setString(2, count.getKey());
+                p.setLong(3, count.getValue());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+}

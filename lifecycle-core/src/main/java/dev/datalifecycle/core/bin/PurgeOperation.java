@@ -1,0 +1,263 @@
+package dev.datalifecycle.core.bin;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.Authorizer;
+import dev.datalifecycle.api.NotInBinException;
+import dev.datalifecycle.api.PurgeBlockedException;
+import dev.datalifecycle.api.RecordNotFoundException;
+import dev.datalifecycle.core.model.Dependency;
+import dev.datalifecycle.core.model.DependencyKind;
+import dev.datalifecycle.core.model.EntityType;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.model.Table;
+import dev.datalifecycle.core.plan.PlanQueries;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.SqlBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Permanent delete: the records of one or more deletions go for good, together, children before
+ * parents, and each deletion stays as a tombstone. Purging several deletions at once is what makes
+ * emptying the bin set-based: the statements depend on the types involved, not on the deletions or
+ * their records.
+ */
+final class PurgeOperation {
+
+    private final LifecycleModel model;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final Runnable afterLocking;
+    private final Authorizer authorizer;
+
+    PurgeOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking, Authorizer authorizer) {
+        this.model = model;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.afterLocking = afterLocking;
+        this.authorizer = authorizer;
+    }
+
+    /**
+     * Purges {@code deletionIds} as one step, all or nothing. With {@code onlyThoseStillInBin}, the
+     * ones restored, purged or gone since they were picked are left out quietly (a sweep's chunk);
+     * without it, each must be in the actor's bin. Returns the ids purged.
+     */
+    List<UUID> run(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside, boolean onlyThoseStillInBin)
+            throws SQLException {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(outside, "outside");
+        String operation = deletionIds.size() == 1 ? "purge of deletion " + deletionIds.get(0) : "purge of deletions " + deletionIds;
+        return BinTransactions.atomically(connection, operation, () -> {
+            List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin);
+            if (ids.isEmpty()) {
+                return ids;
+            }
+            List<EntityType> types = typesOf(connection, ids);
+            afterLocking.run();
+            Set<String> names = new LinkedHashSet<>();
+            types.forEach(t -> names.add(t.name()));
+            handleOutsideReferences(connection, ids, names, outside);
+            for (Dependency d : model.dependencies()) {
+                if (!d.inRecord() && names.contains(d.fromType())) {
+                    // Link and collection rows go with their owner.
+                    BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(d.table()).sql(" WHERE ")
+                            .id(d.ownerColumn()).sql(" IN (").append(markedOf(model.type(d.fromType()), ids)).sql(")"));
+                }
+            }
+            for (Dependency d : model.dependencies()) {
+                // References between purged records are cleared first, so that deleting a hierarchy
+                // does not trip foreign-key checks made row by row (MariaDB, H2).
+                if (d.inRecord() && names.contains(d.fromType()) && names.contains(d.targetType())) {
+                    EntityType from = model.type(d.fromType());
+                    Table table = from.table(d.table()).orElseThrow();
+                    if (table.column(d.column()).nullable()) {
+                        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(table.name()).sql(" SET ").id(d.column())
+                                .sql(" = NULL WHERE ").id(d.column()).sql(" IS NOT NULL AND ");
+                        if (table.name().equals(from.primaryTable().name())) {
+                            sql.id(marker(from)).sql(" IN (").bindAll(texts(ids)).sql(")");
+                        } else {
+                            sql.id(table.idColumn()).sql(" IN (").append(markedOf(from, ids)).sql(")");
+                        }
+                        BinTransactions.execute(connection, sql);
+                    }
+                }
+            }
+            List<EntityType> ordered = childrenFirst(types);
+            for (EntityType type : ordered) {
+                for (int i = type.tables().size() - 1; i >= 1; i--) {
+                    Table table = type.tables().get(i);
+                    BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(table.name()).sql(" WHERE ")
+                            .id(table.idColumn()).sql(" IN (").append(markedOf(type, ids)).sql(")"));
+                }
+            }
+            Set<String> primaries = new LinkedHashSet<>();
+            for (EntityType type : ordered) {
+                if (primaries.add(type.primaryTable().name())) {
+                    BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(type.primaryTable().name())
+                            .sql(" WHERE ").id(marker(type)).sql(" IN (").bindAll(texts(ids)).sql(")"));
+                }
+            }
+            BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM lc_detached_link WHERE deletion_id IN (")
+                    .bindAll(texts(ids)).sql(")"));
+            BinTransactions.execute(connection, new SqlBuilder(dialect).sql("UPDATE lc_deletion SET state = 'PURGED', purged_at = ")
+                    .bind(Timestamp.from(clock.instant())).sql(", label = NULL WHERE id IN (").bindAll(texts(ids)).sql(")"));
+            return ids;
+        });
+    }
+
+    /**
+     * Locks the deletions' rows (a restore of one of them waits, or finds it purged) and returns
+     * those to purge.
+     */
+    private List<UUID> lock(Connection connection, List<UUID> deletionIds, Actor actor, boolean onlyThoseStillInBin)
+            throws SQLException {
+        Map<UUID, String> states = new LinkedHashMap<>();
+        Set<String> rootTypes = new java.util.TreeSet<>();
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT id, state, tenant_id, root_type FROM lc_deletion WHERE id IN (")
+                .bindAll(texts(deletionIds)).sql(") FOR UPDATE");
+        try (PreparedStatement p = sql.prepare(connection); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                boolean visible = !model.tenants() || actor.tenantId() == null && onlyThoseStillInBin
+                        || Objects.equals(rs.getString(3), actor.tenantId());
+                if (visible) {
+                    states.put(UUID.fromString(rs.getString(1)), rs.getString(2));
+                    rootTypes.add(rs.getString(4));
+                }
+            }
+        }
+        if (!onlyThoseStillInBin) {
+            for (String rootType : rootTypes) {
+                authorizer.authorize(actor, Authorizer.Action.PURGE, rootType);
+            }
+        }
+        List<UUID> inBin = new ArrayList<>();
+        for (UUID id : deletionIds) {
+            String state = states.get(id);
+            if ("IN_BIN".equals(state)) {
+                inBin.add(id);
+            } else if (!onlyThoseStillInBin) {
+                if (state == null) {
+                    throw new RecordNotFoundException("Deletion", List.of(id));
+                }
+                throw new NotInBinException(id, state);
+            }
+        }
+        return inBin;
+    }
+
+    private List<EntityType> typesOf(Connection connection, List<UUID> ids) throws SQLException {
+        List<EntityType> types = new ArrayList<>();
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT DISTINCT entity_type FROM lc_deletion_count WHERE deletion_id IN (")
+                .bindAll(texts(ids)).sql(") ORDER BY entity_type");
+        try (PreparedStatement p = sql.prepare(connection); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                types.add(model.type(rs.getString(1)));
+            }
+        }
+        return types;
+    }
+
+    /**
+     * Records outside the purged deletions that reference their records: refused, naming one, or
+     * with {@link OutsideReferences#CLEAR} their reference is cleared (links removed) where it can be.
+     * One query per reference, and one more statement per reference cleared.
+     */
+    private void handleOutsideReferences(Connection connection, List<UUID> ids, Set<String> names, OutsideReferences outside)
+            throws SQLException {
+        for (Dependency d : model.dependencies()) {
+            if (d.kind() == DependencyKind.ELEMENT_COLLECTION || !names.contains(d.targetType())) {
+                continue;
+            }
+            EntityType from = model.type(d.fromType());
+            EntityType target = model.type(d.targetType());
+            if (outside == OutsideReferences.CLEAR && clear(connection, ids, from, d, target)) {
+                continue;
+            }
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn());
+            from.markers().ifPresentOrElse(m -> sql.sql(", p.").id(m.deletionIdColumn()), () -> sql.sql(", NULL"));
+            sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+            String alias = PlanQueries.joinReference(from, d, sql);
+            sql.sql(" WHERE ").column(alias, d.column()).sql(" IN (").append(markedOf(target, ids)).sql(")");
+            from.markers().ifPresent(m -> sql.sql(" AND (p.").id(m.deletionIdColumn()).sql(" IS NULL OR p.").id(m.deletionIdColumn())
+                    .sql(" NOT IN (").bindAll(texts(ids)).sql("))"));
+            sql.sql(" ORDER BY p.").id(from.idColumn()).sql(" ").sql(dialect.limit(1));
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    String holder = rs.getString(2);
+                    String what = ids.size() == 1 ? "Deletion " + ids.get(0) : "Deletions " + ids;
+                    throw new PurgeBlockedException(what + " cannot be purged: " + from.name() + " " + rs.getObject(1)
+                            + (holder == null ? ", a live record," : ", held by deletion " + holder + ",") + " references its "
+                            + target.name() + " through " + d.name() + ". " + (holder == null
+                                    ? "Change or delete that record first, or purge clearing outside references"
+                                    : "Purge or restore deletion " + holder + " first"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Clears the references from outside the purged deletions into their records, when the
+     * reference can be emptied: a link row (removed) or a nullable column. Returns whether it could.
+     */
+    private boolean clear(Connection connection, List<UUID> ids, EntityType from, Dependency d, EntityType target) throws SQLException {
+        if (d.kind() == DependencyKind.JOIN_TABLE) {
+            BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(d.table()).sql(" WHERE ").id(d.column())
+                    .sql(" IN (").append(markedOf(target, ids)).sql(")"));
+            return true;
+        }
+        Table table = from.table(d.table()).orElseThrow();
+        if (!table.column(d.column()).nullable()) {
+            return false;
+        }
+        // The records of the purged deletions are deleted anyway; clearing theirs too is harmless.
+        BinTransactions.execute(connection, new SqlBuilder(dialect).sql("UPDATE ").id(table.name()).sql(" SET ").id(d.column())
+                .sql(" = NULL WHERE ").id(d.column()).sql(" IN (").append(markedOf(target, ids)).sql(")"));
+        return true;
+    }
+
+    /** {@code SELECT id FROM (rows of type the deletions marked)}, materialised for MariaDB (error 1093). */
+    private SqlBuilder markedOf(EntityType type, List<UUID> ids) {
+        return new SqlBuilder(dialect).sql("SELECT lc_m.id FROM (SELECT DISTINCT o.").id(type.idColumn()).sql(" AS id FROM ")
+                .id(type.primaryTable().name()).sql(" o WHERE o.").id(marker(type)).sql(" IN (").bindAll(texts(ids)).sql(")) lc_m");
+    }
+
+    private static String marker(EntityType type) {
+        return type.markers().orElseThrow().deletionIdColumn();
+    }
+
+    private static List<String> texts(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toList();
+    }
+
+    /** The types, each before the types it references through a NOT NULL column (children before parents). */
+    private List<EntityType> childrenFirst(List<EntityType> types) {
+        List<EntityType> ordered = new ArrayList<>();
+        List<EntityType> left = new ArrayList<>(types);
+        while (!left.isEmpty()) {
+            EntityType next = left.stream()
+                    .filter(candidate -> left.stream().noneMatch(other -> other != candidate && references(other, candidate)))
+                    .findFirst().orElse(left.get(0)); // a cycle: its references were cleared first
+            ordered.add(next);
+            left.remove(next);
+        }
+        return ordered;
+    }
+
+    private boolean references(EntityType from, EntityType target) {
+        return model.dependencies().stream().anyMatch(d -> d.inRecord() && d.fromType().equals(from.name())
+                && d.targetType().equals(target.name()) && !from.table(d.table()).orElseThrow().column(d.column()).nullable());
+    }
+}

@@ -1,0 +1,302 @@
+package dev.datalifecycle.core.bin;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.RecordNotFoundException;
+import dev.datalifecycle.core.model.Dependency;
+import dev.datalifecycle.core.model.DependencyKind;
+import dev.datalifecycle.core.model.EntityType;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.plan.PlanQueries;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.SqlBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+
+/**
+ * Restore from the bin: checks everything first (parents outside the deletion, unique keys, cleared
+ * references), then brings back exactly the rows the deletion marked and re-links what it detached.
+ */
+final class RestoreOperation {
+
+    private final LifecycleModel model;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final Runnable afterLocking;
+    private final dev.datalifecycle.api.Authorizer authorizer;
+
+    RestoreOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking,
+            dev.datalifecycle.api.Authorizer authorizer) {
+        this.model = model;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.afterLocking = afterLocking;
+        this.authorizer = authorizer;
+    }
+
+    /** See {@link RecycleBin#restore(Connection, UUID, Actor, boolean)}. */
+    void run(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds) throws SQLException {
+        if (!alsoWhatItNeeds) {
+            restoreOne(connection, deletionId, actor);
+            return;
+        }
+        BinTransactions.atomically(connection, null, () -> {
+            Set<UUID> restoring = new LinkedHashSet<>();
+            restoreWithNeeds(connection, deletionId, actor, restoring);
+            return null;
+        });
+    }
+
+    private void restoreWithNeeds(Connection connection, UUID deletionId, Actor actor, Set<UUID> restoring) throws SQLException {
+        if (!restoring.add(deletionId)) {
+            throw new dev.datalifecycle.api.LifecycleException("Deletions " + restoring + " need each other's records: restore them"
+                    + " one by one, clearing the references that tie them");
+        }
+        while (true) {
+            try {
+                restoreOne(connection, deletionId, actor);
+                return;
+            } catch (dev.datalifecycle.api.RestoreDependsOnDeletionException needs) {
+                restoreWithNeeds(connection, needs.other(), actor, restoring);
+            }
+        }
+    }
+
+    private void restoreOne(Connection connection, UUID deletionId, Actor actor) throws SQLException {
+        Objects.requireNonNull(actor, "actor");
+        BinTransactions.atomically(connection, "restore of deletion " + deletionId, () -> {
+            List<EntityType> types = lockDeletion(connection, deletionId, actor);
+            afterLocking.run();
+            checkReferencedRecordsAreLive(connection, deletionId, types);
+            checkUniqueKeys(connection, deletionId, types);
+            List<Dependency> links = detachedDependencies(connection, deletionId);
+            checkLinksUnchanged(connection, deletionId, links);
+            Set<String> tables = new LinkedHashSet<>();
+            for (EntityType type : types) {
+                if (tables.add(type.primaryTable().name())) {
+                    var markers = type.markers().orElseThrow();
+                    SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" SET ")
+                            .id(markers.deletionIdColumn()).sql(" = NULL, ").id(markers.deletedAtColumn()).sql(" = NULL WHERE ")
+                            .id(markers.deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+                    BinTransactions.execute(connection, sql);
+                }
+            }
+            for (Dependency d : links) {
+                if (d.kind() == DependencyKind.JOIN_TABLE) {
+                    addLinksBack(connection, deletionId, d);
+                } else {
+                    relink(connection, deletionId, d);
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement(
+                    "UPDATE lc_deletion SET state = 'RESTORED', restored_at = ? WHERE id = ?")) {
+                p.setTimestamp(1, Timestamp.from(clock.instant()));
+                p.setString(2, deletionId.toString());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Locks the deletion's row (a purge of it waits), asks the authorizer, and returns the types it took. */
+    private List<EntityType> lockDeletion(Connection connection, UUID deletionId, Actor actor) throws SQLException {
+        String state;
+        try (PreparedStatement p = connection.prepareStatement("SELECT state, tenant_id, root_type FROM lc_deletion WHERE id = ? FOR UPDATE")) {
+            p.setString(1, deletionId.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next() || (model.tenants() && !Objects.equals(rs.getString(2), actor.tenantId()))) {
+                    throw new RecordNotFoundException("Deletion", List.of(deletionId));
+                }
+                state = rs.getString(1);
+                authorizer.authorize(actor, dev.datalifecycle.api.Authorizer.Action.RESTORE, rs.getString(3));
+            }
+        }
+        if (!"IN_BIN".equals(state)) {
+            throw new dev.datalifecycle.api.NotInBinException(deletionId, state);
+        }
+        List<EntityType> types = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT entity_type FROM lc_deletion_count WHERE deletion_id = ?")) {
+            p.setString(1, deletionId.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    types.add(model.type(rs.getString(1)));
+                }
+            }
+        }
+        return types;
+    }
+
+    /** A restored record must not point at a record another deletion holds: one query per reference. */
+    private void checkReferencedRecordsAreLive(Connection connection, UUID deletionId, List<EntityType> types) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        types.forEach(t -> names.add(t.name()));
+        for (Dependency d : model.dependencies()) {
+            EntityType target = model.type(d.targetType());
+            if (!d.inRecord() || !names.contains(d.fromType()) || !target.softDeletable()
+                    || d.rule().possibleRules().equals(java.util.EnumSet.of(DeleteRule.IGNORE))) {
+                continue;
+            }
+            EntityType from = model.type(d.fromType());
+            Object[] deleted = lockReferencedOutside(connection, deletionId, from, d, target);
+            if (deleted == null) {
+                continue;
+            }
+            // Which of the deletion's own records points there: those rows are locked with the deletion.
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+            String alias = PlanQueries.joinReference(from, d, sql);
+            sql.sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
+                    .sql(" AND ").column(alias, d.column()).sql(" = ").bind(deleted[0]).sql(" ORDER BY p.").id(from.idColumn()).sql(" ")
+                    .sql(dialect.limit(1));
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                throw new dev.datalifecycle.api.RestoreDependsOnDeletionException(deletionId,
+                        from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + deleted[0],
+                        UUID.fromString((String) deleted[1]));
+            }
+        }
+    }
+
+    /**
+     * Locks, with a locking read, the records outside the deletion that its records reference
+     * through {@code d}, so that no delete can take them until the restore commits; the locking read
+     * also sees what committed since MariaDB's snapshot. Returns the id and deletion of the first of
+     * them found in the bin, or {@code null}.
+     */
+    private Object[] lockReferencedOutside(Connection connection, UUID deletionId, EntityType from, Dependency d, EntityType target)
+            throws SQLException {
+        String targetMarker = target.markers().orElseThrow().deletionIdColumn();
+        SqlBuilder joins = new SqlBuilder(dialect);
+        String alias = PlanQueries.joinReference(from, d, joins);
+        SqlBuilder referenced = new SqlBuilder(dialect).sql("SELECT ").column(alias, d.column()).sql(" FROM ")
+                .id(from.primaryTable().name()).sql(" p").append(joins);
+        referenced.sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT t.").id(target.idColumn()).sql(", t.").id(targetMarker).sql(" FROM ")
+                .id(target.primaryTable().name())
+                .sql(" t WHERE t.").id(target.idColumn()).sql(" IN (").append(referenced).sql(") AND (t.").id(targetMarker)
+                .sql(" IS NULL OR t.").id(targetMarker).sql(" <> ").bind(deletionId.toString()).sql(") ").sql(dialect.sharedLockClause());
+        Object[] deleted = null;
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                if (deleted == null && rs.getString(2) != null) {
+                    deleted = new Object[] {target.idType().coerce(rs.getObject(1)), rs.getString(2)};
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** No live record may hold a unique key a restored record has: one query per key, found before any change. */
+    private void checkUniqueKeys(Connection connection, UUID deletionId, List<EntityType> types) throws SQLException {
+        for (EntityType type : types) {
+            String marker = type.markers().orElseThrow().deletionIdColumn();
+            for (var key : type.uniqueKeys()) {
+                var table = type.table(key.table()).orElseThrow();
+                boolean primary = table.name().equals(type.primaryTable().name());
+                SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT d.").id(table.idColumn()).sql(", l.").id(table.idColumn())
+                        .sql(" FROM ").id(table.name()).sql(" d JOIN ").id(table.name()).sql(" l ON ");
+                for (int i = 0; i < key.columns().size(); i++) {
+                    sql.sql(i > 0 ? " AND " : "").column("l", key.columns().get(i)).sql(" = ").column("d", key.columns().get(i));
+                }
+                sql.sql(" AND l.").id(table.idColumn()).sql(" <> d.").id(table.idColumn());
+                String dm = "d";
+                String lm = "l";
+                if (!primary) {
+                    dm = "dp";
+                    lm = "lp";
+                    sql.sql(" JOIN ").id(type.primaryTable().name()).sql(" dp ON dp.").id(type.idColumn()).sql(" = d.").id(table.idColumn())
+                            .sql(" JOIN ").id(type.primaryTable().name()).sql(" lp ON lp.").id(type.idColumn()).sql(" = l.").id(table.idColumn());
+                }
+                sql.sql(" WHERE ").column(dm, marker).sql(" = ").bind(deletionId.toString()).sql(" AND ").column(lm, marker).sql(" IS NULL")
+                        .sql(" ORDER BY d.").id(table.idColumn()).sql(" ").sql(dialect.limit(1));
+                try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        throw new dev.datalifecycle.api.RestoreConflictException("Deletion " + deletionId + " cannot be restored: "
+                                + type.name() + " " + rs.getObject(1) + " would take unique key " + key.name() + " " + key.columns()
+                                + ", which live " + type.name() + " " + rs.getObject(2) + " holds now. Change or delete one of them first");
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Dependency> detachedDependencies(Connection connection, UUID deletionId) throws SQLException {
+        List<Dependency> found = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT dependency FROM lc_detached_link WHERE deletion_id = ?")) {
+            p.setString(1, deletionId.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    found.add(model.dependencies().stream().filter(d -> d.name().equals(name)).findFirst()
+                            .orElseThrow(() -> new dev.datalifecycle.api.LifecycleException("Deletion " + deletionId + " detached "
+                                    + name + ", which the model no longer has: restore it with the model it was deleted with")));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A reference the delete cleared and someone has set since is a conflict: one query per dependency. */
+    private void checkLinksUnchanged(Connection connection, UUID deletionId, List<Dependency> links) throws SQLException {
+        for (Dependency d : links) {
+            if (d.kind() == DependencyKind.JOIN_TABLE) {
+                continue; // links are a set: one added since is no conflict, and restore does not add it twice
+            }
+            var table = model.type(d.fromType()).table(d.table()).orElseThrow();
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT l.record_id, l.old_value, ").sql(dialect.idAsText("x." + dialect.identifier(d.column())))
+                    .sql(" FROM lc_detached_link l JOIN ").id(table.name()).sql(" x ON ").sql(dialect.idAsText("x." + dialect.identifier(table.idColumn())))
+                    .sql(" = l.record_id WHERE l.deletion_id = ").bind(deletionId.toString()).sql(" AND l.dependency = ").bind(d.name())
+                    .sql(" AND x.").id(d.column()).sql(" IS NOT NULL AND ").sql(dialect.idAsText("x." + dialect.identifier(d.column())))
+                    .sql(" <> l.old_value ORDER BY l.record_id ").sql(dialect.limit(1));
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    throw new dev.datalifecycle.api.RestoreConflictException("Deletion " + deletionId + " cannot be restored: it cleared "
+                            + d.name() + " of " + d.fromType() + " " + rs.getString(1) + " (was " + rs.getString(2) + "), which now holds "
+                            + rs.getString(3) + ". Clear it or leave it as it is and restore without the link");
+                }
+            }
+        }
+    }
+
+    /** Sets the cleared references again where they are still empty: one UPDATE per dependency. */
+    private void relink(Connection connection, UUID deletionId, Dependency d) throws SQLException {
+        var table = model.type(d.fromType()).table(d.table()).orElseThrow();
+        var targetType = model.type(d.targetType()).idType();
+        String self = dialect.identifier(table.name()) + "." + dialect.identifier(table.idColumn());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(table.name()).sql(" SET ").id(d.column()).sql(" = (SELECT ")
+                .sql(dialect.textAsId("l.old_value", targetType)).sql(" FROM lc_detached_link l WHERE l.deletion_id = ")
+                .bind(deletionId.toString()).sql(" AND l.dependency = ").bind(d.name()).sql(" AND l.record_id = ").sql(dialect.idAsText(self))
+                .sql(") WHERE ").id(d.column()).sql(" IS NULL AND ").sql(dialect.idAsText(self))
+                .sql(" IN (SELECT r.record_id FROM lc_detached_link r WHERE r.deletion_id = ").bind(deletionId.toString())
+                .sql(" AND r.dependency = ").bind(d.name()).sql(")");
+        BinTransactions.execute(connection, sql);
+    }
+
+    /**
+     * Adds back the links a DETACH removed, where the owner still exists and the link is not there
+     * again already: one INSERT per link table.
+     */
+    private void addLinksBack(Connection connection, UUID deletionId, Dependency d) throws SQLException {
+        EntityType owner = model.type(d.fromType());
+        String ownerId = dialect.textAsId("l.record_id", owner.idType());
+        String targetId = dialect.textAsId("l.old_value", model.type(d.targetType()).idType());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("INSERT INTO ").id(d.table()).sql(" (").id(d.ownerColumn()).sql(", ").id(d.column())
+                .sql(") SELECT ").sql(ownerId).sql(", ").sql(targetId).sql(" FROM lc_detached_link l WHERE l.deletion_id = ")
+                .bind(deletionId.toString()).sql(" AND l.dependency = ").bind(d.name()).sql(" AND EXISTS (SELECT 1 FROM ")
+                .id(owner.primaryTable().name()).sql(" o WHERE o.").id(owner.idColumn()).sql(" = ").sql(ownerId)
+                .sql(") AND NOT EXISTS (SELECT 1 FROM ").id(d.table()).sql(" x WHERE x.").id(d.ownerColumn()).sql(" = ").sql(ownerId)
+                .sql(" AND x.").id(d.column()).sql(" = ").sql(targetId).sql(")");
+        BinTransactions.execute(connection, sql);
+    }
+}

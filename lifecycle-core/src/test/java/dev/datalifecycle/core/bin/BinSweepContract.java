@@ -1,0 +1,197 @@
+package dev.datalifecycle.core.bin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.datalifecycle.api.AccessDeniedException;
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.Authorizer;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.PurgeBlockedException;
+import dev.datalifecycle.core.plan.DeletePlanner;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.Dialects;
+import dev.datalifecycle.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Emptying the bin and purging what expired, in chunks of deletions each committed on its own;
+ * clearing references from outside; each operation in a transaction of its own; the authorizer seam.
+ */
+abstract class BinSweepContract extends CrmBinContract {
+
+    private static final Clock LATER = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    private static Dialect dialect(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            return Dialects.detect(c);
+        }
+    }
+
+    /** Deletes customer {@code id} at {@code clock}'s time, in a transaction of its own. */
+    private static Deletion deleteAt(TestDatabase db, Clock clock, String type, long id) throws SQLException {
+        Dialect dialect = dialect(db);
+        DeletePlan plan = inTransaction(db, (c, planner, bin) -> planner.plan(c, type, List.of(id), ALICE));
+        return new RecycleBin(MODEL, dialect, clock).delete(db.dataSource(), plan, ALICE, "sweep test");
+    }
+
+    /** Customers {@code from..to} in tenant t1, each with {@code contacts} contacts. */
+    private static void customers(TestDatabase db, int from, int to, int contacts) {
+        List<String> sql = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            sql.add("insert into customer (id, tenant_id, name) values (" + i + ", 't1', 'Customer " + i + "')");
+            for (int k = 0; k < contacts; k++) {
+                sql.add("insert into contact (id, customer_id) values (" + (i * 1000 + k) + ", " + i + ")");
+            }
+        }
+        db.execute(sql.toArray(String[]::new));
+    }
+
+    @Test
+    void aSweepOfExpiredDeletionsPurgesThemChunkByChunkAndLeavesTheRest(TestDatabase db) throws SQLException {
+        db.execute("delete from contact where id = 12");
+        customers(db, 3, 7, 1);
+        List<Deletion> expiring = new ArrayList<>();
+        for (long customer : new long[] {1, 3, 4, 5, 6}) {
+            expiring.add(deleteAt(db, CLOCK, "Customer", customer));
+        }
+        Deletion recent = deleteAt(db, at("2026-12-20T00:00:00Z"), "Customer", 7);
+        List<Sweep.Progress> progress = new ArrayList<>();
+
+        SweepReport report = new RecycleBin(MODEL, dialect(db), LATER)
+                .sweep(db.dataSource(), ALICE, Sweep.expired().inChunksOf(2).onProgress(progress::add));
+
+        assertEquals(new SweepReport(5, List.of()), report);
+        assertEquals(List.of(new Sweep.Progress(2, 0, 5), new Sweep.Progress(4, 0, 5), new Sweep.Progress(5, 0, 5)), progress);
+        assertEquals(List.of("id=2", "id=7"), db.rows("select id from customer"));
+        assertEquals(List.of("id=7000"), db.rows("select id from contact where customer_id <> 2"));
+        assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion where id = '" + recent.id() + "'"));
+        assertEquals(5, db.rows("select id from lc_deletion where state = 'PURGED'").size());
+    }
+
+    @Test
+    void aSweepIsSetBasedItsStatementsDependOnChunksNotOnRecordsOrDeletions(TestDatabase db) throws SQLException {
+        db.execute("delete from contact where id = 12");
+        customers(db, 3, 4, 1);
+        customers(db, 5, 6, 200);
+        long[] counts = new long[2];
+        Dialect dialect = dialect(db);
+        for (int run = 0; run < 2; run++) {
+            // The first sweep: two deletions of 2 records each; the second: two deletions of 201 each.
+            deleteAt(db, CLOCK, "Customer", run == 0 ? 3 : 5);
+            deleteAt(db, CLOCK, "Customer", run == 0 ? 4 : 6);
+            db.statements().reset();
+            assertEquals(2, new RecycleBin(MODEL, dialect, LATER).sweep(db.dataSource(), ALICE, Sweep.everything().inChunksOf(5)).purged());
+            counts[run] = db.statements().count();
+        }
+        assertEquals(counts[0], counts[1], "statements of a sweep of small and of large deletions");
+        assertEquals(List.of("id=1", "id=2"), db.rows("select id from customer"));
+    }
+
+    @Test
+    void aDeletionBlockedByALaterChunkIsPurgedWhenTheSweepComesBackToIt(TestDatabase db) throws SQLException {
+        db.execute("delete from contact where id = 12");
+        // Contact 10 goes alone on the 25th; its customer on the 24th: the customer's deletion sorts first,
+        // and its purge is blocked by contact 10, which the contact's deletion holds.
+        Deletion contact = deleteAt(db, at("2026-11-25T00:00:00Z"), "Contact", 10);
+        Deletion customer = deleteAt(db, CLOCK, "Customer", 1);
+        List<Sweep.Progress> progress = new ArrayList<>();
+
+        SweepReport report = new RecycleBin(MODEL, dialect(db), LATER)
+                .sweep(db.dataSource(), ALICE, Sweep.everything().inChunksOf(1).onProgress(progress::add));
+
+        assertEquals(2, report.purged(), () -> report.toString());
+        assertEquals(List.of(new Sweep.Progress(0, 1, 2), new Sweep.Progress(1, 1, 2), new Sweep.Progress(2, 0, 2)), progress);
+        assertEquals(List.of("state=PURGED", "state=PURGED"), db.rows("select state from lc_deletion where id in ('"
+                + contact.id() + "', '" + customer.id() + "')"));
+        assertEquals(List.of("id=2"), db.rows("select id from customer"));
+    }
+
+    @Test
+    void aDeletionThatStaysBlockedIsReportedWithWhyAndLeftInTheBin(TestDatabase db) throws SQLException {
+        Deletion customer = deleteAt(db, CLOCK, "Customer", 1); // contact 12, held by 'd-earlier', references it
+        List<String> before = hostTables(db);
+
+        SweepReport report = new RecycleBin(MODEL, dialect(db), LATER).sweep(db.dataSource(), ALICE, Sweep.everything());
+
+        assertEquals(new SweepReport(0, List.of(new SweepReport.Blocked(customer.id(), "Deletion " + customer.id()
+                + " cannot be purged: Contact 12, held by deletion d-earlier, references its Customer through Contact.customer_id."
+                + " Purge or restore deletion d-earlier first"))), report);
+        assertEquals(before, hostTables(db));
+    }
+
+    @Test
+    void aLiveReferenceIntoThePurgedRecordsRefusesThePurgeOrIsClearedWhenAsked(TestDatabase db) throws SQLException {
+        db.execute("delete from contact where id = 12");
+        Deletion customer = deleteAt(db, CLOCK, "Customer", 1);
+        // Written behind the library's back: a live activity naming contact 10, which is in the bin.
+        db.execute("insert into activity (id, customer_id, contact_id) values (41, 2, 10)");
+        RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER);
+        PurgeBlockedException refused = assertThrows(PurgeBlockedException.class, () -> bin.purge(db.dataSource(), customer.id(), ALICE));
+        assertEquals("Deletion " + customer.id() + " cannot be purged: Activity 41, a live record, references its Contact through"
+                + " Activity.contact_id. Change or delete that record first, or purge clearing outside references", refused.getMessage());
+        assertEquals(List.of("contact_id=10, id=41"), db.rows("select contact_id, id from activity where id = 41"));
+
+        inTransaction(db, (c, planner, ignored) -> {
+            bin.purge(c, customer.id(), ALICE, OutsideReferences.CLEAR);
+            return null;
+        });
+        assertEquals(List.of("contact_id=null, id=30", "contact_id=null, id=41"), db.rows("select contact_id, id from activity"));
+        assertEquals(List.of("id=2"), db.rows("select id from customer"));
+    }
+
+    @Test
+    void anOperationInATransactionOfItsOwnCommitsWhenItSucceedsAndLeavesNothingWhenItFails(TestDatabase db) throws SQLException {
+        RecycleBin bin = new RecycleBin(MODEL, dialect(db), CLOCK);
+        DeletePlan plan = plan(db, 1);
+        Deletion deletion = bin.delete(db.dataSource(), plan, ALICE, "own transaction");
+        assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion"));
+        List<String> before = everything(db);
+        assertThrows(dev.datalifecycle.api.AlreadyDeletedException.class, () -> bin.delete(db.dataSource(), plan, ALICE, "again"));
+        assertEquals(before, everything(db));
+        bin.restore(db.dataSource(), deletion.id(), ALICE);
+        assertEquals(List.of("state=RESTORED"), db.rows("select state from lc_deletion"));
+    }
+
+    @Test
+    void anAuthorizerThatRefusesStopsEachOperationBeforeItChangesAnything(TestDatabase db) throws SQLException {
+        Deletion deletion = deleteAt(db, CLOCK, "Customer", 1);
+        List<String> asked = new ArrayList<>();
+        Authorizer onlyAdmins = (actor, action, type) -> {
+            asked.add(action + " " + type);
+            if (!actor.roles().contains("admin")) {
+                throw new AccessDeniedException(actor, action, type);
+            }
+        };
+        RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER, onlyAdmins);
+        List<String> before = everything(db);
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> bin.restore(db.dataSource(), deletion.id(), ALICE));
+        assertEquals("Actor 'alice' may not restore Customer: ask for the permission, or have someone who has it do it", denied.getMessage());
+        assertThrows(AccessDeniedException.class, () -> bin.purge(db.dataSource(), deletion.id(), ALICE));
+        assertThrows(AccessDeniedException.class, () -> bin.sweep(db.dataSource(), ALICE, Sweep.everything()));
+        assertThrows(AccessDeniedException.class, () -> bin.delete(db.dataSource(), plan(db, 2), ALICE, "no"));
+        try (Connection c = db.dataSource().getConnection()) {
+            DeletePlanner planner = new DeletePlanner(MODEL, dialect(db), DeletePlanner.DEFAULT_SAMPLE_SIZE, onlyAdmins);
+            assertThrows(AccessDeniedException.class, () -> planner.plan(c, "Customer", List.of(2L), ALICE));
+        }
+        assertEquals(before, everything(db));
+        assertEquals(List.of("RESTORE Customer", "PURGE Customer", "PURGE null", "DELETE Customer", "PLAN Customer"), asked);
+
+        bin.restore(db.dataSource(), deletion.id(), Actor.of("root", "t1", Set.of("admin")));
+        assertTrue(db.rows("select deletion_id from customer where id = 1").contains("deletion_id=null"));
+    }
+}
