@@ -13,4 +13,12 @@ public final class RestoreConflictException extends LifecycleException {
     public RestoreConflictException(String message) {
         super(message);
     }
+
+    /**
+     * @param message what conflicts and what to do
+     * @param cause   the database's refusal, for a key only the database knows
+     */
+    public RestoreConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -90,7 +90,14 @@ final class RestoreOperation {
                     SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" SET ")
                             .id(markers.deletionIdColumn()).sql(" = NULL, ").id(markers.deletedAtColumn()).sql(" = NULL WHERE ")
                             .id(markers.deletionIdColumn()).sql(" = ").bind(deletionId.toString());
-                    BinTransactions.execute(connection, sql);
+                    try {
+                        BinTransactions.execute(connection, sql);
+                    } catch (SQLException e) {
+                        if ("23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
+                            throw duplicate(deletionId, type, e);
+                        }
+                        throw e;
+                    }
                 }
             }
             for (Dependency d : links) {
@@ -108,6 +115,16 @@ final class RestoreOperation {
             }
             return null;
         });
+    }
+
+    /**
+     * A unique key the model does not know, which the database enforces among live rows (a partial
+     * index, a generated column): its refusal becomes the same conflict a known key gives.
+     */
+    private static dev.datalifecycle.api.RestoreConflictException duplicate(UUID deletionId, EntityType type, SQLException e) {
+        return new dev.datalifecycle.api.RestoreConflictException("Deletion " + deletionId + " cannot be restored: the database refuses"
+                + " a duplicate in " + type.name() + "'s table, a unique key a live record holds now (" + e.getMessage().lines()
+                .findFirst().orElse("") + "). Change or delete that record first; declare the key in the model to have it named", e);
     }
 
     /** Locks the deletion's row (a purge of it waits), asks the authorizer, and returns the types it took. */
