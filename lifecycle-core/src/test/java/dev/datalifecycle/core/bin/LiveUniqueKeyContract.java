@@ -34,6 +34,11 @@ abstract class LiveUniqueKeyContract {
     private static final LifecycleModel MODEL = LifecycleModel.builder()
             .type("Account", t -> t.table("account").id("id", IdType.LONG).notNull("email").notNull("code")
                     .markers("deletion_id", "deleted_at").uniqueKey("account_email", "email"))
+            // JOINED: the handle lives in the subclass table, the marker in the root table, so no index
+            // can make it unique among live rows; only the model knows.
+            .type("Premium", t -> t.table("account").id("id", IdType.LONG).notNull("email").notNull("code")
+                    .markers("deletion_id", "deleted_at").subclassTable("premium", "account_id").notNull("handle")
+                    .uniqueKey("premium_handle", "handle"))
             .build();
 
     /** The per-database DDL, as docs/recycle-bin.md shows it. */
@@ -56,6 +61,7 @@ abstract class LiveUniqueKeyContract {
     static void createSchema(TestDatabase db) throws SQLException {
         db.execute("create table account (id bigint primary key, email varchar(100) not null, code varchar(100) not null,"
                 + " deletion_id varchar(36), deleted_at timestamp)");
+        db.execute("create table premium (account_id bigint primary key references account (id), handle varchar(40) not null)");
         db.execute(liveUniqueDdl(db, "email").toArray(String[]::new));
         db.execute(liveUniqueDdl(db, "code").toArray(String[]::new));
         try (Connection c = db.dataSource().getConnection()) {
@@ -66,13 +72,17 @@ abstract class LiveUniqueKeyContract {
     @BeforeEach
     void data(TestDatabase db) {
         db.execute("delete from lc_deletion_count", "delete from lc_deletion_root", "delete from lc_detached_link", "delete from lc_deletion",
-                "delete from account", "insert into account (id, email, code) values (1, 'ada@example.com', 'A-1')");
+                "delete from premium", "delete from account", "insert into account (id, email, code) values (1, 'ada@example.com', 'A-1')");
     }
 
     private static Deletion deleteAccount(TestDatabase db, long id) throws SQLException {
+        return delete(db, "Account", id);
+    }
+
+    private static Deletion delete(TestDatabase db, String type, long id) throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(c);
-            var plan = new DeletePlanner(MODEL, dialect).plan(c, "Account", List.of(id), ADA);
+            var plan = new DeletePlanner(MODEL, dialect).plan(c, type, List.of(id), ADA);
             return new RecycleBin(MODEL, dialect, Clock.systemUTC()).delete(db.dataSource(), plan, ADA, "test");
         }
     }
@@ -115,5 +125,18 @@ abstract class LiveUniqueKeyContract {
                 + " Account's table"), e.getMessage());
         assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion"));
         assertEquals(List.of("id=2"), db.rows("select id from account where deletion_id is null"));
+    }
+
+    @Test
+    void aKeyInAJoinedSubclassTableWhoseMarkerLivesInTheRootTableIsCheckedByTheModel(TestDatabase db) throws SQLException {
+        db.execute("insert into account (id, email, code) values (5, 'p5@example.com', 'P-5')",
+                "insert into premium (account_id, handle) values (5, 'ada')");
+        Deletion deletion = delete(db, "Premium", 5);
+        db.execute("insert into account (id, email, code) values (6, 'p6@example.com', 'P-6')",
+                "insert into premium (account_id, handle) values (6, 'ada')");
+        RestoreConflictException e = assertThrows(RestoreConflictException.class, () -> bin(db).restore(db.dataSource(), deletion.id(), ADA));
+        assertEquals("Deletion " + deletion.id() + " cannot be restored: Premium 5 would take unique key premium_handle [handle],"
+                + " which live Premium 6 holds now. Change or delete one of them first", e.getMessage());
+        assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion"));
     }
 }
