@@ -15,7 +15,8 @@ import java.util.Objects;
  * <pre>
  * dev.datalifecycle.entity.Customer.soft-deletable = true
  * dev.datalifecycle.entity.Customer.deletion-id-column = deletion_id     (optional)
- * dev.datalifecycle.entity.Customer.deleted-at-column = deleted_at       (optional)
+ * dev.datalifecycle.entity.Customer.deleted-at-column = deleted_at       (optional; may be a timestamp the table has already)
+ * dev.datalifecycle.entity.Customer.deleted-flag-column = is_deleted     (optional; a boolean flag the table has already)
  * dev.datalifecycle.entity.Contact.rule.customer = CASCADE
  * dev.datalifecycle.entity.Invoice.references.customerId = Customer
  * </pre>
@@ -54,6 +55,15 @@ public final class LifecycleJpaSettings {
         softDeletable(entity);
         properties.put(PREFIX + entity + ".deletion-id-column", Objects.requireNonNull(deletionIdColumn));
         properties.put(PREFIX + entity + ".deleted-at-column", Objects.requireNonNull(deletedAtColumn));
+        return this;
+    }
+
+    /**
+     * The entity's table has a boolean deleted flag already (logical name): the library keeps it in
+     * step, true while a row is in the bin.
+     */
+    public LifecycleJpaSettings deletedFlag(String entity, String deletedFlagColumn) {
+        properties.put(PREFIX + entity + ".deleted-flag-column", Objects.requireNonNull(deletedFlagColumn));
         return this;
     }
 

@@ -204,6 +204,9 @@ final class ModelDiscovery {
                 uniqueKeys(table, t);
                 if (i == 0 && soft != null) {
                     t.markers(physicalColumn(soft[0]), physicalColumn(soft[1]));
+                    if (!soft[2].isEmpty()) {
+                        t.deletedFlag(physicalColumn(soft[2]));
+                    }
                 }
             }
             discriminator(entity, t);
@@ -673,11 +676,14 @@ final class ModelDiscovery {
         if (flag != null && Boolean.parseBoolean(flag.toString())) {
             Object deletionId = setting(prefix + "deletion-id-column");
             Object deletedAt = setting(prefix + "deleted-at-column");
-            return new String[] {deletionId == null ? "deletion_id" : deletionId.toString(), deletedAt == null ? "deleted_at" : deletedAt.toString()};
+            Object deletedFlag = setting(prefix + "deleted-flag-column");
+            return new String[] {deletionId == null ? "deletion_id" : deletionId.toString(), deletedAt == null ? "deleted_at" : deletedAt.toString(),
+                deletedFlag == null ? "" : deletedFlag.toString()};
         }
         Class<?> type = root.getMappedClass();
         SoftDeletable annotation = type == null ? null : type.getAnnotation(SoftDeletable.class);
-        return annotation == null ? null : new String[] {annotation.deletionIdColumn(), annotation.deletedAtColumn()};
+        return annotation == null ? null
+                : new String[] {annotation.deletionIdColumn(), annotation.deletedAtColumn(), annotation.deletedFlagColumn()};
     }
 
     private Object setting(String key) {

@@ -32,4 +32,11 @@ public @interface SoftDeletable {
 
     /** The column holding when the row was deleted ({@code NULL} while the row is live). */
     String deletedAtColumn() default "deleted_at";
+
+    /**
+     * A boolean deleted flag the table already has, which the library then keeps in step (true while
+     * the row is in the bin); empty for none. An existing deleted timestamp is adopted by naming it as
+     * {@link #deletedAtColumn()}.
+     */
+    String deletedFlagColumn() default "";
 }

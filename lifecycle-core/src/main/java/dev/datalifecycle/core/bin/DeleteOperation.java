@@ -110,7 +110,9 @@ final class DeleteOperation {
             List<Object> rootIds) throws SQLException {
         var markers = type.markers().orElseThrow();
         SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
-                .id(markers.deletionIdColumn()).sql(" = ").bind(id.toString()).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at)
+                .id(markers.deletionIdColumn()).sql(" = ").bind(id.toString()).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at);
+        markers.deletedFlag().ifPresent(flag -> sql.sql(", ").id(flag).sql(" = ").bind(Boolean.TRUE));
+        sql
                 .sql(" WHERE p.").id(markers.deletionIdColumn()).sql(" IS NULL AND ");
         if (sets.cyclic(type.name())) {
             sql.sql("p.").id(type.idColumn()).sql(" IN (").append(sets.idsOf(type.name())).sql(")");

@@ -88,8 +88,9 @@ final class RestoreOperation {
                 if (tables.add(type.primaryTable().name())) {
                     var markers = type.markers().orElseThrow();
                     SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" SET ")
-                            .id(markers.deletionIdColumn()).sql(" = NULL, ").id(markers.deletedAtColumn()).sql(" = NULL WHERE ")
-                            .id(markers.deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+                            .id(markers.deletionIdColumn()).sql(" = NULL, ").id(markers.deletedAtColumn()).sql(" = NULL");
+                    markers.deletedFlag().ifPresent(flag -> sql.sql(", ").id(flag).sql(" = ").bind(Boolean.FALSE));
+                    sql.sql(" WHERE ").id(markers.deletionIdColumn()).sql(" = ").bind(deletionId.toString());
                     try {
                         BinTransactions.execute(connection, sql);
                     } catch (SQLException e) {

@@ -102,6 +102,21 @@ public final class EntityTypeBuilder {
         return this;
     }
 
+    /**
+     * A boolean deleted flag the primary table already has, adopted beside the markers: the library
+     * sets it on delete and clears it on restore, so the host's own queries on it keep working.
+     * Declare it after {@link #markers(String, String)}.
+     */
+    public EntityTypeBuilder deletedFlag(String column) {
+        if (markers == null) {
+            problems.add(name + ": deleted flag '" + column + "' declared before markers(deletionIdColumn, deletedAtColumn)");
+            return this;
+        }
+        markers = new Markers(markers.deletionIdColumn(), markers.deletedAtColumn(), column);
+        primary().ifPresent(t -> t.columns.put(column, new Column(column, true)));
+        return this;
+    }
+
     /** The tenant is in this column of the primary table. */
     public EntityTypeBuilder tenantColumn(String column) {
         tenancy = new Tenancy.ByColumn(column);

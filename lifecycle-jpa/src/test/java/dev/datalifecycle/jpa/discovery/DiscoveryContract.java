@@ -126,7 +126,7 @@ abstract class DiscoveryContract {
         assertEquals("\"t_Deal\"", model.type("Deal").primaryTable().name());
         assertEquals("c_tenant", ((dev.datalifecycle.core.model.Tenancy.ByColumn) model.type("Customer").tenancy()).column());
         assertEquals(new dev.datalifecycle.core.model.Tenancy.ByReference("c_customer_id", "Customer"), model.type("Contact").tenancy());
-        assertEquals("c_deletion_id", model.type("Tag").markers().orElseThrow().deletionIdColumn());
+        assertEquals(new dev.datalifecycle.core.model.Markers("c_deletion_id", "c_deleted_at", "c_retired"), model.type("Tag").markers().orElseThrow());
         assertEquals(new dev.datalifecycle.core.model.Tenancy.ByColumn("c_tenant"), model.type("Tag").tenancy(), "from @Tenant");
         assertEquals(false, model.type("Country").softDeletable());
         assertEquals("c_ownerId", model.type("Customer").ownerColumn());

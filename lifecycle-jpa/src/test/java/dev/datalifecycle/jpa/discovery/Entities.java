@@ -143,8 +143,9 @@ final class Entities {
         }
     }
 
+    /** Adopts the deleted flag it had before the library came. */
     @Entity(name = "Tag")
-    @SoftDeletable
+    @SoftDeletable(deletedFlagColumn = "retired")
     static class Tag {
         @Id
         UUID id;
@@ -152,6 +153,7 @@ final class Entities {
         String tenant;
         @Column(unique = true)
         String label;
+        boolean retired;
 
         Tag() {
         }
