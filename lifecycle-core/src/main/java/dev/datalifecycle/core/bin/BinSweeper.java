@@ -42,7 +42,10 @@ final class BinSweeper {
     SweepReport sweep(DataSource dataSource, Actor actor, Sweep sweep, boolean tenants) throws SQLException {
         Timestamp now = Timestamp.from(clock.instant());
         String tenant = tenants ? actor.tenantId() : null;
-        int total = BinTransactions.inOwnTransaction(dataSource, c -> count(c, sweep, tenant, now));
+        int total = BinTransactions.inOwnTransaction(dataSource, c -> {
+            BinTransactions.requireSupportedIsolation(c, dialect, "sweep");
+            return count(c, sweep, tenant, now);
+        });
         int purged = 0;
         Map<UUID, String> blocked = new LinkedHashMap<>();
         Chunk chunk = null;

@@ -77,6 +77,26 @@ final class BinTransactions {
         }
     }
 
+    /**
+     * Refuses a transaction whose isolation level cannot keep an operation's promises (see {@link
+     * dev.datalifecycle.api.UnsupportedIsolationLevelException}): READ UNCOMMITTED anywhere, and on
+     * databases whose locking reads keep to the snapshot, anything above READ COMMITTED.
+     */
+    static void requireSupportedIsolation(Connection connection, dev.datalifecycle.core.sql.Dialect dialect, String operation)
+            throws SQLException {
+        int level = connection.getTransactionIsolation();
+        boolean supported = level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_NONE
+                || level != Connection.TRANSACTION_READ_UNCOMMITTED && dialect.lockingReadsSeeNewerCommits();
+        if (!supported) {
+            throw new dev.datalifecycle.api.UnsupportedIsolationLevelException(operation, dialect.product(), switch (level) {
+                case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
+                case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+                case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
+                default -> "isolation level " + level;
+            }, dialect.lockingReadsSeeNewerCommits() ? "READ COMMITTED, REPEATABLE READ or SERIALIZABLE" : "READ COMMITTED");
+        }
+    }
+
     /** Work on a connection of its own. */
     interface Work<T> {
         T run(Connection connection) throws SQLException;

@@ -73,6 +73,7 @@ public final class RecycleBin {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(actor, "actor");
         authorizer.authorize(actor, Authorizer.Action.DELETE, plan.rootType());
+        BinTransactions.requireSupportedIsolation(connection, dialect, "delete");
         return new DeleteOperation(model, dialect, clock, afterLocking).run(connection, plan, actor, reason);
     }
 
@@ -108,6 +109,7 @@ public final class RecycleBin {
     public void restore(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds) throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
         Objects.requireNonNull(actor, "actor");
+        BinTransactions.requireSupportedIsolation(connection, dialect, "restore");
         new RestoreOperation(model, dialect, clock, afterLocking, authorizer).run(connection, deletionId, actor, alsoWhatItNeeds);
     }
 
@@ -143,6 +145,7 @@ public final class RecycleBin {
      */
     public void purge(Connection connection, UUID deletionId, Actor actor, OutsideReferences outside) throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
+        BinTransactions.requireSupportedIsolation(connection, dialect, "purge");
         new PurgeOperation(model, dialect, clock, afterLocking, authorizer).run(connection, List.of(deletionId), actor, outside, false);
     }
 

@@ -65,6 +65,16 @@ public interface Dialect {
     }
 
     /**
+     * Whether a locking read sees rows committed after the transaction's snapshot at every isolation
+     * level above READ UNCOMMITTED. MariaDB (InnoDB): yes, locking reads always read the latest
+     * commit. PostgreSQL and H2: only at READ COMMITTED; at REPEATABLE READ and SERIALIZABLE a locking
+     * read keeps to the snapshot, so a blocker committed since would go unseen.
+     */
+    default boolean lockingReadsSeeNewerCommits() {
+        return false;
+    }
+
+    /**
      * Whether {@code UNION} in a recursive common table expression drops rows already produced by
      * earlier iterations, so that a cycle in the data ends the recursion. PostgreSQL and MariaDB: yes.
      * H2 2.5: no, it only removes repeats within one iteration and loops forever on a cycle.

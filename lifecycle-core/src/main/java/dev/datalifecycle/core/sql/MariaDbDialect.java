@@ -15,6 +15,11 @@ final class MariaDbDialect extends QuotingDialect {
     }
 
     @Override
+    public boolean lockingReadsSeeNewerCommits() {
+        return true;
+    }
+
+    @Override
     public String sharedLockClause() {
         return "LOCK IN SHARE MODE";
     }
