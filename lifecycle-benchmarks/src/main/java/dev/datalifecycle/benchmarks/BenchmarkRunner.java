@@ -34,7 +34,8 @@ public final class BenchmarkRunner {
 
     /** Every benchmark the harness knows, in the order they run. */
     static List<Benchmark> all() {
-        return List.of(new InsertRecordsBenchmark(), new PlanBenchmark(), new SoftDeleteBenchmark(), new RestoreBenchmark());
+        return List.of(new InsertRecordsBenchmark(), new PlanBenchmark(), new SoftDeleteBenchmark(), new RestoreBenchmark(),
+                new PurgeBenchmark());
     }
 
     private BenchmarkRunner() {

@@ -52,27 +52,9 @@ final class BinFixture {
             s.execute("create index ix_bin_activity_contact on bin_activity (contact_id)");
             s.execute("insert into bin_customer (id) values (1)");
             s.execute("insert into bin_customer (id) values (2)");
-            int half = Math.max(1, context.scale() / 2);
             c.setAutoCommit(false);
             for (int customer = 1; customer <= 2; customer++) {
-                long base = (customer - 1L) * half;
-                try (PreparedStatement p = c.prepareStatement("insert into bin_contact (id, customer_id) values (?, ?)")) {
-                    for (int i = 0; i < half; i++) {
-                        p.setLong(1, base + i);
-                        p.setLong(2, customer);
-                        p.addBatch();
-                    }
-                    p.executeBatch();
-                }
-                try (PreparedStatement p = c.prepareStatement("insert into bin_activity (id, customer_id, contact_id) values (?, ?, ?)")) {
-                    for (int i = 0; i < half; i++) {
-                        p.setLong(1, base + i);
-                        p.setLong(2, customer);
-                        p.setLong(3, base + i);
-                        p.addBatch();
-                    }
-                    p.executeBatch();
-                }
+                insertDependents(c, context.scale(), customer);
             }
             c.commit();
             c.setAutoCommit(true);
@@ -82,11 +64,36 @@ final class BinFixture {
         }
     }
 
+    /** The dependents of {@code customer}: half contacts, half activities naming them. */
+    static void insertDependents(Connection c, int scale, int customer) throws SQLException {
+        int half = Math.max(1, scale / 2);
+        long base = (customer - 1L) * half;
+        try (PreparedStatement p = c.prepareStatement("insert into bin_contact (id, customer_id) values (?, ?)")) {
+            for (int i = 0; i < half; i++) {
+                p.setLong(1, base + i);
+                p.setLong(2, customer);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into bin_activity (id, customer_id, contact_id) values (?, ?, ?)")) {
+            for (int i = 0; i < half; i++) {
+                p.setLong(1, base + i);
+                p.setLong(2, customer);
+                p.setLong(3, base + i);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
     /** Everything live again, and the library's tables empty. */
     static void reset(BenchmarkContext context) throws SQLException {
         try (Connection c = context.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"bin_customer", "bin_contact", "bin_activity"}) {
-                s.executeUpdate("update " + table + " set deletion_id = null, deleted_at = null where deletion_id is not null");
+                // Hibernate's @SoftDelete baseline sets only deleted_at.
+                s.executeUpdate("update " + table + " set deletion_id = null, deleted_at = null"
+                        + " where deletion_id is not null or deleted_at is not null");
             }
             for (String table : new String[] {"lc_detached_link", "lc_deletion_count", "lc_deletion_root", "lc_deletion"}) {
                 s.executeUpdate("delete from " + table);

@@ -11,12 +11,14 @@ import java.util.UUID;
 
 /**
  * Soft delete of one customer with {@code scale} dependents, as a host calls it: from a plan computed
- * beforehand (untimed here; the plan benchmark times it), fingerprint check included; against one
- * hand-written UPDATE per table.
+ * beforehand (untimed), fingerprint check included; against one hand-written UPDATE per table and
+ * against plain JPA (Hibernate's {@code @SoftDelete} with {@code CascadeType.REMOVE}, {@code
+ * em.remove}). The plan's own cost is reported beside it, as its own row.
  */
 final class SoftDeleteBenchmark implements Benchmark {
 
     private DeletePlan plan;
+    private jakarta.persistence.EntityManagerFactory jpa;
 
     @Override
     public String name() {
@@ -31,13 +33,35 @@ final class SoftDeleteBenchmark implements Benchmark {
     @Override
     public void setUp(BenchmarkContext context) throws Exception {
         BinFixture.ensure(context);
+        jpa = SoftDeleteEntities.boot(context);
+    }
+
+    @Override
+    public void tearDown() {
+        if (jpa != null) {
+            jpa.close();
+        }
     }
 
     @Override
     public List<Contender> contenders() {
         return List.of(
-                new Contender("data-lifecycle", List.of("hand-jdbc"), this::resetAndPlan, this::delete),
-                new Contender("hand-jdbc", List.of(), BinFixture::reset, c -> BinFixture.handDelete(c, UUID.randomUUID().toString())));
+                new Contender("data-lifecycle", List.of("hand-jdbc", "plain-jpa"), this::resetAndPlan, this::delete),
+                new Contender("its-plan", List.of("hand-jdbc"), BinFixture::reset, this::plan),
+                new Contender("hand-jdbc", List.of(), BinFixture::reset, c -> BinFixture.handDelete(c, UUID.randomUUID().toString())),
+                new Contender("plain-jpa", List.of(), BinFixture::reset, this::deleteWithJpa));
+    }
+
+    private void plan(BenchmarkContext context) throws Exception {
+        try (Connection c = context.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            plan = new DeletePlanner(BinFixture.MODEL, Dialects.detect(c)).plan(c, "Customer", List.of(1L), BinFixture.ACTOR);
+            c.commit();
+        }
+    }
+
+    private void deleteWithJpa(BenchmarkContext context) {
+        jpa.runInTransaction(em -> em.remove(em.find(SoftDeleteEntities.JpaCustomer.class, 1L)));
     }
 
     private void resetAndPlan(BenchmarkContext context) throws Exception {

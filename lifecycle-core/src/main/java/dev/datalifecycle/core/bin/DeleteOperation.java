@@ -128,15 +128,15 @@ final class DeleteOperation {
                 any = true;
                 if (d.kind() == DependencyKind.JOIN_TABLE) {
                     sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
-                            .sql(" j WHERE ").append(sets.markedReference("j", d.column(), d.targetType(), id.toString())).sql(")");
+                            .sql(" j WHERE ").append(markedReference(sets, "j", d, id, rootType, rootIds)).sql(")");
                 } else if (d.table().equals(type.primaryTable().name())) {
-                    sql.sql("(").append(sets.markedReference("p", d.column(), d.targetType(), id.toString()));
+                    sql.sql("(").append(markedReference(sets, "p", d, id, rootType, rootIds));
                     PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "p", sql);
                     sql.sql(")");
                 } else {
                     var table = type.table(d.table()).orElseThrow();
                     sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
-                            .sql(" x WHERE ").append(sets.markedReference("x", d.column(), d.targetType(), id.toString()));
+                            .sql(" x WHERE ").append(markedReference(sets, "x", d, id, rootType, rootIds));
                     PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "x", sql);
                     sql.sql(")");
                 }
@@ -145,6 +145,19 @@ final class DeleteOperation {
             sets.restrictTo(type, "p", sql);
         }
         BinTransactions.execute(connection, sql);
+    }
+
+    /**
+     * {@code alias.column} points at a record this deletion marked. When the target is the root type
+     * and nothing cascades into it, what the deletion marked there is exactly the roots: their ids
+     * are bound as a list, which every database answers from the reference's index, instead of a
+     * subquery over the marked rows.
+     */
+    private SqlBuilder markedReference(PlanQueries sets, String alias, Dependency d, UUID id, String rootType, List<Object> rootIds) {
+        if (d.targetType().equals(rootType) && sets.cascadesInto(rootType).isEmpty() && !sets.cyclic(rootType)) {
+            return new SqlBuilder(dialect).column(alias, d.column()).sql(" IN (").bindAll(rootIds).sql(")");
+        }
+        return sets.markedReference(alias, d.column(), d.targetType(), id.toString());
     }
 
     /**

@@ -77,25 +77,8 @@ final class PurgeOperation {
                             .id(d.ownerColumn()).sql(" IN (").append(markedOf(model.type(d.fromType()), ids)).sql(")"));
                 }
             }
-            for (Dependency d : model.dependencies()) {
-                // References between purged records are cleared first, so that deleting a hierarchy
-                // does not trip foreign-key checks made row by row (MariaDB, H2).
-                if (d.inRecord() && names.contains(d.fromType()) && names.contains(d.targetType())) {
-                    EntityType from = model.type(d.fromType());
-                    Table table = from.table(d.table()).orElseThrow();
-                    if (table.column(d.column()).nullable()) {
-                        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(table.name()).sql(" SET ").id(d.column())
-                                .sql(" = NULL WHERE ").id(d.column()).sql(" IS NOT NULL AND ");
-                        if (table.name().equals(from.primaryTable().name())) {
-                            sql.id(marker(from)).sql(" IN (").bindAll(texts(ids)).sql(")");
-                        } else {
-                            sql.id(table.idColumn()).sql(" IN (").append(markedOf(from, ids)).sql(")");
-                        }
-                        BinTransactions.execute(connection, sql);
-                    }
-                }
-            }
             List<EntityType> ordered = childrenFirst(types);
+            clearReferencesOrderCannotHonour(connection, ids, names, ordered);
             for (EntityType type : ordered) {
                 for (int i = type.tables().size() - 1; i >= 1; i--) {
                     Table table = type.tables().get(i);
@@ -242,22 +225,63 @@ final class PurgeOperation {
         return ids.stream().map(UUID::toString).toList();
     }
 
-    /** The types, each before the types it references through a NOT NULL column (children before parents). */
+    /**
+     * The types, each before the types it references (children before parents), so that most
+     * references among purged records need no clearing. Where references form a cycle, the type
+     * picked first is one no other remaining type references through a NOT NULL column; its
+     * incoming references are cleared first.
+     */
     private List<EntityType> childrenFirst(List<EntityType> types) {
         List<EntityType> ordered = new ArrayList<>();
         List<EntityType> left = new ArrayList<>(types);
         while (!left.isEmpty()) {
             EntityType next = left.stream()
-                    .filter(candidate -> left.stream().noneMatch(other -> other != candidate && references(other, candidate)))
-                    .findFirst().orElse(left.get(0)); // a cycle: its references were cleared first
+                    .filter(candidate -> left.stream().noneMatch(other -> other != candidate && references(other, candidate, true)))
+                    .findFirst()
+                    .or(() -> left.stream()
+                            .filter(candidate -> left.stream().noneMatch(other -> other != candidate && references(other, candidate, false)))
+                            .findFirst())
+                    .orElse(left.get(0));
             ordered.add(next);
             left.remove(next);
         }
         return ordered;
     }
 
-    private boolean references(EntityType from, EntityType target) {
+    /**
+     * Clears the nullable references among purged records whose holding row would be deleted after
+     * the row it references (self-references, cycles): MariaDB and H2 check foreign keys row by row,
+     * so one DELETE of a hierarchy whose rows reference each other would fail there.
+     */
+    private void clearReferencesOrderCannotHonour(Connection connection, List<UUID> ids, Set<String> names, List<EntityType> ordered)
+            throws SQLException {
+        Map<String, Integer> primaryPosition = new LinkedHashMap<>();
+        for (EntityType type : ordered) {
+            primaryPosition.putIfAbsent(type.primaryTable().name(), primaryPosition.size());
+        }
+        for (Dependency d : model.dependencies()) {
+            if (!d.inRecord() || !names.contains(d.fromType()) || !names.contains(d.targetType())) {
+                continue;
+            }
+            EntityType from = model.type(d.fromType());
+            Table table = from.table(d.table()).orElseThrow();
+            boolean inPrimary = table.name().equals(from.primaryTable().name());
+            // A row of a subclass or secondary table goes before every primary table's rows.
+            boolean deletedFirst = !inPrimary || primaryPosition.get(from.primaryTable().name())
+                    < primaryPosition.get(model.type(d.targetType()).primaryTable().name());
+            if (deletedFirst || !table.column(d.column()).nullable()) {
+                continue;
+            }
+            SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(table.name()).sql(" SET ").id(d.column())
+                    .sql(" = NULL WHERE ").id(d.column()).sql(" IS NOT NULL AND ").id(marker(from)).sql(" IN (").bindAll(texts(ids)).sql(")");
+            BinTransactions.execute(connection, sql);
+        }
+    }
+
+    /** Whether records of {@code from} reference records of {@code target} (through a NOT NULL column, unless {@code anyColumn}). */
+    private boolean references(EntityType from, EntityType target, boolean anyColumn) {
         return model.dependencies().stream().anyMatch(d -> d.inRecord() && d.fromType().equals(from.name())
-                && d.targetType().equals(target.name()) && !from.table(d.table()).orElseThrow().column(d.column()).nullable());
+                && d.targetType().equals(target.name())
+                && (anyColumn || !from.table(d.table()).orElseThrow().column(d.column()).nullable()));
     }
 }

@@ -1,0 +1,98 @@
+package dev.datalifecycle.benchmarks;
+
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.core.bin.RecycleBin;
+import dev.datalifecycle.core.plan.DeletePlanner;
+import dev.datalifecycle.core.sql.Dialects;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Permanent delete of one deletion (a customer with {@code scale} dependents) against hand-written
+ * children-first DELETEs of the same soft-deleted rows, one per table.
+ */
+final class PurgeBenchmark implements Benchmark {
+
+    private UUID deletionId;
+
+    @Override
+    public String name() {
+        return "permanent-delete";
+    }
+
+    @Override
+    public String describe(int scale) {
+        return "permanently delete the deletion of one customer with " + scale + " dependents, one transaction";
+    }
+
+    @Override
+    public void setUp(BenchmarkContext context) throws Exception {
+        BinFixture.ensure(context);
+    }
+
+    @Override
+    public List<Contender> contenders() {
+        return List.of(
+                new Contender("data-lifecycle", List.of("hand-jdbc"), this::rebuildAndDelete, this::purge),
+                new Contender("hand-jdbc", List.of(), this::rebuildAndDeleteByHand, this::handPurge));
+    }
+
+    /** Customer 1 and its dependents as they were before an earlier purge took them, all live. */
+    private static void rebuild(BenchmarkContext context) throws SQLException {
+        BinFixture.reset(context);
+        try (Connection c = context.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("delete from bin_activity where customer_id = 1");
+            s.executeUpdate("delete from bin_contact where customer_id = 1");
+            s.executeUpdate("delete from bin_customer where id = 1");
+            s.executeUpdate("insert into bin_customer (id) values (1)");
+            BinFixture.insertDependents(c, context.scale(), 1);
+            c.commit();
+        }
+    }
+
+    private void rebuildAndDelete(BenchmarkContext context) throws Exception {
+        rebuild(context);
+        try (Connection c = context.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            var dialect = Dialects.detect(c);
+            var plan = new DeletePlanner(BinFixture.MODEL, dialect).plan(c, "Customer", List.of(1L), BinFixture.ACTOR);
+            Deletion deletion = new RecycleBin(BinFixture.MODEL, dialect, Clock.systemUTC()).delete(c, plan, BinFixture.ACTOR, "benchmark");
+            deletionId = deletion.id();
+            c.commit();
+        }
+    }
+
+    private void purge(BenchmarkContext context) throws Exception {
+        try (Connection c = context.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            new RecycleBin(BinFixture.MODEL, Dialects.detect(c), Clock.systemUTC()).purge(c, deletionId, BinFixture.ACTOR);
+            c.commit();
+        }
+    }
+
+    private void rebuildAndDeleteByHand(BenchmarkContext context) throws Exception {
+        rebuild(context);
+        deletionId = UUID.randomUUID();
+        BinFixture.handDelete(context, deletionId.toString());
+    }
+
+    /** Children first: activities name contacts and customers, contacts name customers. */
+    private void handPurge(BenchmarkContext context) throws Exception {
+        try (Connection c = context.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            for (String table : new String[] {"bin_activity", "bin_contact", "bin_customer"}) {
+                try (PreparedStatement p = c.prepareStatement("delete from " + table + " where deletion_id = ?")) {
+                    p.setString(1, deletionId.toString());
+                    p.executeUpdate();
+                }
+            }
+            c.commit();
+        }
+    }
+}
