@@ -11,6 +11,7 @@ import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.EntityType;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.model.Tenancy;
+import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.plan.PlanQueries;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.SqlBuilder;
@@ -64,11 +65,15 @@ final class DeleteOperation {
         return BinTransactions.atomically(connection, "delete of " + root.name() + " " + rootIds, () -> {
             lockRoots(connection, root, rootIds, tenant);
             afterLocking.run();
+            Map<String, DeletePlanner.Counted> counted = new LinkedHashMap<>();
             for (String type : sets.types()) {
-                mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
+                DeletePlanner.Counted marked = mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
+                if (marked != null) {
+                    counted.put(type, marked);
+                }
             }
             checkBlockers(connection, sets, id, plan);
-            DeletePlan marked = sets.measureMarked(connection, id.toString());
+            DeletePlan marked = sets.fingerprintMarked(connection, id.toString(), counted);
             if (!marked.fingerprint().equals(plan.fingerprint())) {
                 throw new StalePlanException(plan.rootType(), plan.fingerprint(), marked.fingerprint());
             }
@@ -106,7 +111,7 @@ final class DeleteOperation {
      * has marked already (plain subqueries every database runs once, not per row); a type that
      * cascades into itself is marked through the planner's recursive query instead.
      */
-    private void mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
+    private DeletePlanner.Counted mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
             List<Object> rootIds) throws SQLException {
         var markers = type.markers().orElseThrow();
         SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
@@ -144,7 +149,16 @@ final class DeleteOperation {
             sql.sql(any ? ")" : "1 = 0)");
             sets.restrictTo(type, "p", sql);
         }
-        BinTransactions.execute(connection, sql);
+        SqlBuilder summarised = dialect.summarisedUpdate(sql, type.idColumn(), sets.countAndHashSum(type.name()));
+        if (summarised == null) {
+            BinTransactions.execute(connection, sql);
+            return null;
+        }
+        try (PreparedStatement statement = summarised.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            java.math.BigDecimal hashSum = rs.getBigDecimal(2);
+            return new DeletePlanner.Counted(rs.getLong(1), hashSum == null ? "0" : hashSum.toPlainString());
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -126,15 +127,33 @@ public final class DeletePlanner {
     /** Counts, samples and fingerprints the sets the two functions give, the same way for plan and delete. */
     DeletePlan measure(Connection connection, Closure closure, Sets sql, Referencing refs, String type, List<Object> rootIds)
             throws SQLException {
-        List<DeletePlan.Entry> deleted = new ArrayList<>();
-        List<DeletePlan.Entry> detached = new ArrayList<>();
-        List<DeletePlan.Entry> blockers = new ArrayList<>();
-        Set<String> fingerprint = new TreeSet<>();
+        return measure(connection, closure, sql, refs, type, rootIds, true);
+    }
+
+    /** One set a measure summarises: what it is (kind, type, dependency) and the query giving its ids. */
+    private record Part(String kind, String type, Dependency dependency, PlanSql.Query query, IdType idType) {
+    }
+
+    /**
+     * Counts and fingerprints the sets; with {@code samples}, each entry also shows its first ids (one
+     * query per set). Without, the entries carry no ids and every set's count and hash come from one
+     * statement, a UNION ALL of aggregates: what a delete needs to confirm its plan.
+     */
+    DeletePlan measure(Connection connection, Closure closure, Sets sql, Referencing refs, String type, List<Object> rootIds,
+            boolean samples) throws SQLException {
+        return measure(connection, closure, sql, refs, type, rootIds, samples, Map.of());
+    }
+
+    /**
+     * Like the others, taking the count and hash sum of some types' sets as already known (from the
+     * statement that marked them), so that only the rest is read.
+     */
+    DeletePlan measure(Connection connection, Closure closure, Sets sql, Referencing refs, String type, List<Object> rootIds,
+            boolean samples, Map<String, Counted> known) throws SQLException {
+        List<Part> parts = new ArrayList<>();
         for (String each : closure.types()) {
-            Summary s = summarise(connection, sql.deleted(each), model.type(each).idType());
-            if (s.count > 0) {
-                deleted.add(new DeletePlan.Entry(each, null, s.count, s.firstIds));
-                fingerprint.add("delete|" + each + "|" + s.count + "|" + s.hashSum);
+            if (!known.containsKey(each)) {
+                parts.add(new Part("delete", each, null, sql.deleted(each), model.type(each).idType()));
             }
         }
         for (String target : closure.types()) {
@@ -144,22 +163,71 @@ public final class DeletePlanner {
                 }
                 IdType idType = model.type(d.fromType()).idType();
                 if (d.rule().possibleRules().contains(DeleteRule.RESTRICT)) {
-                    Summary s = summarise(connection, refs.referencing(d, DeleteRule.RESTRICT), idType);
-                    if (s.count > 0) {
-                        blockers.add(new DeletePlan.Entry(d.fromType(), d.name(), s.count, s.firstIds));
-                        fingerprint.add("block|" + d.name() + "|" + s.count + "|" + s.hashSum);
-                    }
+                    parts.add(new Part("block", d.fromType(), d, refs.referencing(d, DeleteRule.RESTRICT), idType));
                 }
                 if (d.rule().possibleRules().contains(DeleteRule.DETACH)) {
-                    Summary s = summarise(connection, refs.referencing(d, DeleteRule.DETACH), idType);
-                    if (s.count > 0) {
-                        detached.add(new DeletePlan.Entry(d.fromType(), d.name(), s.count, s.firstIds));
-                        fingerprint.add("detach|" + d.name() + "|" + s.count + "|" + s.hashSum);
-                    }
+                    parts.add(new Part("detach", d.fromType(), d, refs.referencing(d, DeleteRule.DETACH), idType));
                 }
             }
         }
+        List<Summary> summaries = samples || parts.stream().anyMatch(part -> !part.query().with().isEmpty())
+                ? summariseEach(connection, parts, samples) : summariseTogether(connection, parts);
+        List<DeletePlan.Entry> deleted = new ArrayList<>();
+        List<DeletePlan.Entry> detached = new ArrayList<>();
+        List<DeletePlan.Entry> blockers = new ArrayList<>();
+        Set<String> fingerprint = new TreeSet<>();
+        for (String each : closure.types()) {
+            Counted counted = known.get(each);
+            if (counted != null && counted.count() > 0) {
+                fingerprint.add("delete|" + each + "|" + counted.count() + "|" + counted.hashSum());
+                deleted.add(new DeletePlan.Entry(each, null, counted.count(), List.of()));
+            }
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            Summary s = summaries.get(i);
+            if (s.count == 0) {
+                continue;
+            }
+            String name = part.dependency() == null ? part.type() : part.dependency().name();
+            fingerprint.add(part.kind() + "|" + name + "|" + s.count + "|" + s.hashSum);
+            DeletePlan.Entry entry = new DeletePlan.Entry(part.type(), part.dependency() == null ? null : name, s.count, s.firstIds);
+            switch (part.kind()) {
+                case "delete" -> deleted.add(entry);
+                case "block" -> blockers.add(entry);
+                default -> detached.add(entry);
+            }
+        }
         return new DeletePlan(type, rootIds, deleted, detached, blockers, digest(fingerprint));
+    }
+
+    private List<Summary> summariseEach(Connection connection, List<Part> parts, boolean samples) throws SQLException {
+        List<Summary> summaries = new ArrayList<>();
+        for (Part part : parts) {
+            summaries.add(samples ? summarise(connection, part.query(), part.idType()) : summariseTogether(connection, List.of(part)).get(0));
+        }
+        return summaries;
+    }
+
+    /** Every part's count and hash sum in one statement: {@code SELECT k, COUNT(*), SUM(hash) ... UNION ALL ...}. */
+    private List<Summary> summariseTogether(Connection connection, List<Part> parts) throws SQLException {
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        SqlBuilder sql = new SqlBuilder(dialect);
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            sql.sql(i > 0 ? " UNION ALL " : "").append(part.query().with()).sql("SELECT " + i + " AS k, COUNT(*) AS n, SUM(")
+                    .sql(hash(part.idType())).sql(") AS h FROM (").append(part.query().select()).sql(") q");
+        }
+        List<Summary> summaries = new ArrayList<>(java.util.Collections.nCopies(parts.size(), new Summary(0, List.of(), "0")));
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                java.math.BigDecimal hashSum = rs.getBigDecimal(3);
+                summaries.set(rs.getInt(1), new Summary(rs.getLong(2), List.of(), hashSum == null ? "0" : hashSum.toPlainString()));
+            }
+        }
+        return summaries;
     }
 
     /**
@@ -238,6 +306,11 @@ public final class DeletePlanner {
      * which costs a cast and a function call per row.
      */
     private String hash(IdType idType) {
+        return hashOf(idType, dialect);
+    }
+
+    /** The per-id hash of {@code q.id} that fingerprints sum; see {@link #hash(IdType)}. */
+    static String hashOf(IdType idType, Dialect dialect) {
         return idType == IdType.LONG || idType == IdType.INTEGER
                 ? "MOD(MOD(q.id, 4294967291) * 40503, 4294967296)"
                 : dialect.hashOfText("q.id");
@@ -257,5 +330,14 @@ public final class DeletePlanner {
     }
 
     private record Summary(long count, List<Object> firstIds, String hashSum) {
+    }
+
+    /**
+     * The count of a set and the sum of its ids' hashes, as a fingerprint takes them.
+     *
+     * @param count   how many records
+     * @param hashSum the sum of their hashes, as plain decimal text ({@code 0} for none)
+     */
+    public record Counted(long count, String hashSum) {
     }
 }

@@ -102,10 +102,29 @@ public final class PlanQueries {
      * rule RESTRICT or DETACH. Same counts, samples and fingerprint as a plan of the same records.
      */
     public dev.datalifecycle.api.DeletePlan measureMarked(java.sql.Connection connection, String deletionId) throws java.sql.SQLException {
+        return measureMarked(connection, deletionId, true, java.util.Map.of());
+    }
+
+    /**
+     * Like {@link #measureMarked(java.sql.Connection, String)} but without sample ids: counts and
+     * fingerprint only, from one statement. What a delete needs to confirm what its plan showed.
+     */
+    public dev.datalifecycle.api.DeletePlan fingerprintMarked(java.sql.Connection connection, String deletionId,
+            java.util.Map<String, DeletePlanner.Counted> known) throws java.sql.SQLException {
+        return measureMarked(connection, deletionId, false, known);
+    }
+
+    private dev.datalifecycle.api.DeletePlan measureMarked(java.sql.Connection connection, String deletionId, boolean samples,
+            java.util.Map<String, DeletePlanner.Counted> known) throws java.sql.SQLException {
         return new DeletePlanner(model, dialect).measure(connection, closure,
                 type -> new PlanSql.Query(new SqlBuilder(dialect), marked(type, deletionId)),
                 (d, rule) -> new PlanSql.Query(new SqlBuilder(dialect), referencingMarked(d, rule, deletionId)),
-                rootType, rootIds);
+                rootType, rootIds, samples, known);
+    }
+
+    /** {@code COUNT(*), SUM(<hash of q.id>)}: what a fingerprint takes of a set of {@code type}'s ids. */
+    public String countAndHashSum(String type) {
+        return "COUNT(*), SUM(" + DeletePlanner.hashOf(model.type(type).idType(), dialect) + ")";
     }
 
     private SqlBuilder marked(String typeName, String deletionId) {

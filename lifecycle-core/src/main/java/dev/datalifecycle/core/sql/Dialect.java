@@ -65,6 +65,16 @@ public interface Dialect {
     }
 
     /**
+     * Wraps {@code update} (an UPDATE of a table aliased {@code p}) so that it returns one row of
+     * {@code aggregates} over the ids of the rows it changed, read as {@code q.id}: the change and its
+     * summary in one statement. {@code null} where the database cannot (MariaDB has no UPDATE ...
+     * RETURNING); the caller then reads the changed rows again.
+     */
+    default SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, String aggregates) {
+        return null;
+    }
+
+    /**
      * Whether a locking read sees rows committed after the transaction's snapshot at every isolation
      * level above READ UNCOMMITTED. MariaDB (InnoDB): yes, locking reads always read the latest
      * commit. PostgreSQL and H2: only at READ COMMITTED; at REPEATABLE READ and SERIALIZABLE a locking

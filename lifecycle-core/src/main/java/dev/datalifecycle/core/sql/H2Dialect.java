@@ -12,6 +12,13 @@ final class H2Dialect extends QuotingDialect {
     }
 
     @Override
+    public SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, String aggregates) {
+        // A data change delta table (SQL:2003): the rows as the UPDATE left them.
+        return new SqlBuilder(this).sql("SELECT ").sql(aggregates).sql(" FROM (SELECT lc_f.").id(idColumn)
+                .sql(" AS id FROM FINAL TABLE (").append(update).sql(") lc_f) q");
+    }
+
+    @Override
     public boolean supportsSkipLocked() {
         return true; // since 2.2.220
     }

@@ -15,6 +15,13 @@ final class PostgreSqlDialect extends QuotingDialect {
     }
 
     @Override
+    public SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, String aggregates) {
+        // A data-modifying WITH: the UPDATE runs once, whatever the outer query reads of it.
+        return new SqlBuilder(this).sql("WITH lc_changed AS (").append(update).sql(" RETURNING p.").id(idColumn)
+                .sql(" AS id) SELECT ").sql(aggregates).sql(" FROM lc_changed q");
+    }
+
+    @Override
     public String sharedLockClause() {
         return "FOR SHARE";
     }
