@@ -31,7 +31,7 @@ abstract class BenchmarkSmokeContract {
         BenchmarkMain.write(results, out);
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(10, json.size(), json::toPrettyString);
+        assertEquals(15, json.size(), json::toPrettyString);
         Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
         for (JsonNode row : json) {
             assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
@@ -59,9 +59,15 @@ abstract class BenchmarkSmokeContract {
         assertEquals("plan-delete:hand-jdbc", json.get(4).get("name").asText());
         assertEquals("plan-delete:plain-jpa", json.get(5).get("name").asText());
         assertEquals("soft-delete:data-lifecycle", json.get(6).get("name").asText());
-        assertEquals("restore:data-lifecycle", json.get(8).get("name").asText());
-        // One progress line per contender and round: (2 + 3 + 2 + 2 contenders) x (1 warm-up + 2 measured).
-        assertEquals(27, progress.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("hand-jdbc", json.get(6).get("baseline").asText());
+        assertEquals("plain-jpa", json.get(7).get("baseline").asText());
+        assertEquals("soft-delete:its-plan", json.get(8).get("name").asText());
+        assertEquals("soft-delete:plain-jpa", json.get(10).get("name").asText());
+        assertEquals("restore:data-lifecycle", json.get(11).get("name").asText());
+        assertEquals("permanent-delete:data-lifecycle", json.get(13).get("name").asText());
+        assertEquals("permanent-delete:hand-jdbc", json.get(14).get("name").asText());
+        // One progress line per contender and round: (2 + 3 + 4 + 2 + 2 contenders) x (1 warm-up + 2 measured).
+        assertEquals(39, progress.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
