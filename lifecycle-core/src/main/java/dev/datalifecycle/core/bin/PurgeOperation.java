@@ -41,13 +41,25 @@ final class PurgeOperation {
     private final Clock clock;
     private final Runnable afterLocking;
     private final Authorizer authorizer;
+    private final EnforcedReferences enforced;
 
-    PurgeOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking, Authorizer authorizer) {
+    PurgeOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking, Authorizer authorizer,
+            EnforcedReferences enforced) {
         this.model = model;
         this.dialect = dialect;
         this.clock = clock;
         this.afterLocking = afterLocking;
         this.authorizer = authorizer;
+        this.enforced = enforced;
+    }
+
+    /** A DELETE the database refused because a record outside the purge still references a purged one. */
+    private static final class Dangling extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Dangling(SQLException cause) {
+            super(cause);
+        }
     }
 
     /**
@@ -60,45 +72,74 @@ final class PurgeOperation {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(outside, "outside");
         String operation = deletionIds.size() == 1 ? "purge of deletion " + deletionIds.get(0) : "purge of deletions " + deletionIds;
-        return BinTransactions.atomically(connection, operation, () -> {
-            List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin);
-            if (ids.isEmpty()) {
-                return ids;
-            }
-            List<EntityType> types = typesOf(connection, ids);
-            afterLocking.run();
-            Set<String> names = new LinkedHashSet<>();
-            types.forEach(t -> names.add(t.name()));
-            handleOutsideReferences(connection, ids, names, outside);
-            for (Dependency d : model.dependencies()) {
-                if (!d.inRecord() && names.contains(d.fromType())) {
-                    // Link and collection rows go with their owner.
-                    BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(d.table()).sql(" WHERE ")
-                            .id(d.ownerColumn()).sql(" IN (").append(markedOf(model.type(d.fromType()), ids)).sql(")"));
-                }
-            }
-            List<EntityType> ordered = childrenFirst(types);
-            clearReferencesOrderCannotHonour(connection, ids, names, ordered);
-            for (EntityType type : ordered) {
-                for (int i = type.tables().size() - 1; i >= 1; i--) {
-                    Table table = type.tables().get(i);
-                    BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(table.name()).sql(" WHERE ")
-                            .id(table.idColumn()).sql(" IN (").append(markedOf(type, ids)).sql(")"));
-                }
-            }
-            Set<String> primaries = new LinkedHashSet<>();
-            for (EntityType type : ordered) {
-                if (primaries.add(type.primaryTable().name())) {
-                    BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(type.primaryTable().name())
-                            .sql(" WHERE ").id(marker(type)).sql(" IN (").bindAll(texts(ids)).sql(")"));
-                }
-            }
-            BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM lc_detached_link WHERE deletion_id IN (")
-                    .bindAll(texts(ids)).sql(")"));
-            BinTransactions.execute(connection, new SqlBuilder(dialect).sql("UPDATE lc_deletion SET state = 'PURGED', purged_at = ")
-                    .bind(Timestamp.from(clock.instant())).sql(", label = NULL WHERE id IN (").bindAll(texts(ids)).sql(")"));
+        Set<String> leftToTheDatabase = outside == OutsideReferences.REFUSE ? enforced.of(connection) : Set.of();
+        try {
+            return BinTransactions.atomically(connection, operation,
+                    () -> purge(connection, deletionIds, actor, outside, onlyThoseStillInBin, leftToTheDatabase));
+        } catch (Dangling refused) {
+            // Everything was undone; now find the record that stands in the way, to name it.
+            BinTransactions.atomically(connection, operation, () -> {
+                List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin);
+                Set<String> names = new LinkedHashSet<>();
+                typesOf(connection, ids).forEach(t -> names.add(t.name()));
+                handleOutsideReferences(connection, ids, names, OutsideReferences.REFUSE, Set.of());
+                throw (SQLException) refused.getCause();
+            });
+            throw refused;
+        }
+    }
+
+    private List<UUID> purge(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside,
+            boolean onlyThoseStillInBin, Set<String> leftToTheDatabase) throws SQLException {
+        List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin);
+        if (ids.isEmpty()) {
             return ids;
-        });
+        }
+        List<EntityType> types = typesOf(connection, ids);
+        afterLocking.run();
+        Set<String> names = new LinkedHashSet<>();
+        types.forEach(t -> names.add(t.name()));
+        handleOutsideReferences(connection, ids, names, outside, leftToTheDatabase);
+        for (Dependency d : model.dependencies()) {
+            if (!d.inRecord() && names.contains(d.fromType())) {
+                // Link and collection rows go with their owner.
+                delete(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(d.table()).sql(" WHERE ")
+                        .id(d.ownerColumn()).sql(" IN (").append(markedOf(model.type(d.fromType()), ids)).sql(")"));
+            }
+        }
+        List<EntityType> ordered = childrenFirst(types);
+        clearReferencesOrderCannotHonour(connection, ids, names, ordered);
+        for (EntityType type : ordered) {
+            for (int i = type.tables().size() - 1; i >= 1; i--) {
+                Table table = type.tables().get(i);
+                delete(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(table.name()).sql(" WHERE ")
+                        .id(table.idColumn()).sql(" IN (").append(markedOf(type, ids)).sql(")"));
+            }
+        }
+        Set<String> primaries = new LinkedHashSet<>();
+        for (EntityType type : ordered) {
+            if (primaries.add(type.primaryTable().name())) {
+                delete(connection, new SqlBuilder(dialect).sql("DELETE FROM ").id(type.primaryTable().name())
+                        .sql(" WHERE ").id(marker(type)).sql(" IN (").bindAll(texts(ids)).sql(")"));
+            }
+        }
+        BinTransactions.execute(connection, new SqlBuilder(dialect).sql("DELETE FROM lc_detached_link WHERE deletion_id IN (")
+                .bindAll(texts(ids)).sql(")"));
+        BinTransactions.execute(connection, new SqlBuilder(dialect).sql("UPDATE lc_deletion SET state = 'PURGED', purged_at = ")
+                .bind(Timestamp.from(clock.instant())).sql(", label = NULL WHERE id IN (").bindAll(texts(ids)).sql(")"));
+        return ids;
+    }
+
+    /** Runs a DELETE of purged rows; a foreign key's refusal becomes {@link Dangling}. */
+    private void delete(Connection connection, SqlBuilder sql) throws SQLException {
+        try {
+            BinTransactions.execute(connection, sql);
+        } catch (SQLException e) {
+            if ("23503".equals(e.getSQLState()) || e.getErrorCode() == 1451) {
+                throw new Dangling(e);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -156,12 +197,13 @@ final class PurgeOperation {
     /**
      * Records outside the purged deletions that reference their records: refused, naming one, or
      * with {@link OutsideReferences#CLEAR} their reference is cleared (links removed) where it can be.
-     * One query per reference, and one more statement per reference cleared.
+     * One query per reference, and one more statement per reference cleared; none for the references
+     * in {@code leftToTheDatabase}, whose foreign keys refuse the DELETE instead.
      */
-    private void handleOutsideReferences(Connection connection, List<UUID> ids, Set<String> names, OutsideReferences outside)
-            throws SQLException {
+    private void handleOutsideReferences(Connection connection, List<UUID> ids, Set<String> names, OutsideReferences outside,
+            Set<String> leftToTheDatabase) throws SQLException {
         for (Dependency d : model.dependencies()) {
-            if (d.kind() == DependencyKind.ELEMENT_COLLECTION || !names.contains(d.targetType())) {
+            if (d.kind() == DependencyKind.ELEMENT_COLLECTION || !names.contains(d.targetType()) || leftToTheDatabase.contains(d.name())) {
                 continue;
             }
             EntityType from = model.type(d.fromType());

@@ -40,6 +40,7 @@ public final class RecycleBin {
     private final Dialect dialect;
     private final Clock clock;
     private final Authorizer authorizer;
+    private final EnforcedReferences enforced;
     /** Runs right after an operation has taken its locks: a seam for tests that force interleavings. */
     private volatile Runnable afterLocking = () -> { };
 
@@ -54,6 +55,7 @@ public final class RecycleBin {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+        this.enforced = new EnforcedReferences(model);
     }
 
     /**
@@ -146,7 +148,7 @@ public final class RecycleBin {
     public void purge(Connection connection, UUID deletionId, Actor actor, OutsideReferences outside) throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
         BinTransactions.requireSupportedIsolation(connection, dialect, "purge");
-        new PurgeOperation(model, dialect, clock, afterLocking, authorizer).run(connection, List.of(deletionId), actor, outside, false);
+        new PurgeOperation(model, dialect, clock, afterLocking, authorizer, enforced).run(connection, List.of(deletionId), actor, outside, false);
     }
 
     /** Like {@link #purge(Connection, UUID, Actor)}, in a transaction of its own. */
@@ -172,7 +174,7 @@ public final class RecycleBin {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(sweep, "sweep");
         authorizer.authorize(actor, Authorizer.Action.PURGE, null);
-        return new BinSweeper(dialect, clock, new PurgeOperation(model, dialect, clock, afterLocking, authorizer))
+        return new BinSweeper(dialect, clock, new PurgeOperation(model, dialect, clock, afterLocking, authorizer, enforced))
                 .sweep(dataSource, actor, sweep, model.tenants());
     }
 

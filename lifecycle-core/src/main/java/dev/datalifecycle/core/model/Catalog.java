@@ -62,21 +62,7 @@ public final class Catalog {
         Map<String, Set<String>> indexes = new HashMap<>();
         Map<String, IdType> keyTypes = new HashMap<>();
         for (String table : tables) {
-            Map<String, List<String[]>> byConstraint = new HashMap<>();
-            try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
-                while (rs.next()) {
-                    String name = rs.getString("FK_NAME");
-                    String key = name != null ? name : rs.getString("PKTABLE_NAME") + "#" + rs.getString("FKCOLUMN_NAME");
-                    byConstraint.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
-                        rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), deleteRule(rs.getShort("DELETE_RULE"))});
-                }
-            }
-            byConstraint.forEach((name, columns) -> {
-                if (columns.size() == 1) {
-                    String[] c = columns.get(0);
-                    foreignKeys.add(new ForeignKey(name, table, c[0], c[1], c[2]));
-                }
-            });
+            importedKeys(meta, catalog, schema, table, foreignKeys);
             List<String> pk = new ArrayList<>();
             try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
                 while (rs.next()) {
@@ -105,6 +91,51 @@ public final class Catalog {
             indexes.put(fold(table), leading);
         }
         return new Catalog(foreignKeys, primaryKeys, indexes, keyTypes);
+    }
+
+    /**
+     * The single-column foreign keys held by {@code tables} (model names, quoted when they were
+     * quoted), read from the connection's current catalog and schema: one metadata call per table,
+     * not the whole schema.
+     */
+    public static List<ForeignKey> foreignKeysOf(Connection connection, java.util.Collection<String> tables) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String catalog = connection.getCatalog();
+        String schema = connection.getSchema();
+        List<String> stored = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (tables.stream().anyMatch(t -> same(t, name))) {
+                    stored.add(name);
+                }
+            }
+        }
+        List<ForeignKey> found = new ArrayList<>();
+        for (String table : stored) {
+            importedKeys(meta, catalog, schema, table, found);
+        }
+        return found;
+    }
+
+    /** Adds the single-column foreign keys {@code table} holds to {@code into}. */
+    private static void importedKeys(DatabaseMetaData meta, String catalog, String schema, String table, List<ForeignKey> into)
+            throws SQLException {
+        Map<String, List<String[]>> byConstraint = new HashMap<>();
+        try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                String name = rs.getString("FK_NAME");
+                String key = name != null ? name : rs.getString("PKTABLE_NAME") + "#" + rs.getString("FKCOLUMN_NAME");
+                byConstraint.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
+                    rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), deleteRule(rs.getShort("DELETE_RULE"))});
+            }
+        }
+        byConstraint.forEach((name, columns) -> {
+            if (columns.size() == 1) {
+                String[] c = columns.get(0);
+                into.add(new ForeignKey(name, table, c[0], c[1], c[2]));
+            }
+        });
     }
 
     /** Every single-column foreign key of the schema. */

@@ -10,6 +10,10 @@ import dev.datalifecycle.api.Authorizer;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.api.PurgeBlockedException;
+import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.model.IdType;
+import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.Dialects;
@@ -152,6 +156,55 @@ abstract class BinSweepContract extends CrmBinContract {
         });
         assertEquals(List.of("contact_id=null, id=30", "contact_id=null, id=41"), db.rows("select contact_id, id from activity"));
         assertEquals(List.of("id=2"), db.rows("select id from customer"));
+    }
+
+    @Test
+    void theReferencesLeftToTheDatabaseAreThoseARestrictForeignKeyEnforces(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            Set<String> enforced = new EnforcedReferences(MODEL).of(c);
+            assertEquals(Set.of("Campaign.campaign_member", "Contact.customer_id", "Activity.customer_id", "Activity.contact_id",
+                    "Contract.customer_id"), enforced);
+        }
+    }
+
+    @Test
+    void aReferenceNoForeignKeyEnforcesIsLookedForBeforeThePurge(TestDatabase db) throws SQLException {
+        // A memo names its customer in a plain column, without a foreign key, under IGNORE: only the
+        // purge's own check keeps the memo from pointing at nothing.
+        db.execute("delete from contact where id = 12", "create table if not exists memo (id bigint primary key, tenant_id varchar(20),"
+                + " customer_ref bigint)", "delete from memo", "insert into memo (id, tenant_id, customer_ref) values (90, 't1', 1)");
+        LifecycleModel withMemos = crmModel()
+                .type("Memo", t -> t.table("memo").id("id", IdType.LONG).nullable("customer_ref").tenantColumn("tenant_id"))
+                .declaredReference("Memo", "customer_ref", "Customer", RuleSpec.of(DeleteRule.IGNORE))
+                .build();
+        Dialect dialect = dialect(db);
+        Deletion customer;
+        try (Connection c = db.dataSource().getConnection()) {
+            var plan = new DeletePlanner(withMemos, dialect).plan(c, "Customer", List.of(1L), ALICE);
+            customer = new RecycleBin(withMemos, dialect, CLOCK).delete(db.dataSource(), plan, ALICE, "memo");
+        }
+        RecycleBin bin = new RecycleBin(withMemos, dialect, LATER);
+        PurgeBlockedException refused = assertThrows(PurgeBlockedException.class, () -> bin.purge(db.dataSource(), customer.id(), ALICE));
+        assertEquals("Deletion " + customer.id() + " cannot be purged: Memo 90, a live record, references its Customer through"
+                + " Memo.customer_ref. Change or delete that record first, or purge clearing outside references", refused.getMessage());
+        assertEquals(List.of("id=1"), db.rows("select id from customer where id = 1"));
+        db.execute("drop table memo");
+    }
+
+    @Test
+    void aForeignKeyThatRefusesThePurgeIsNamedLikeAnyOtherOutsideReference(TestDatabase db) throws SQLException {
+        // The link table has explicit RESTRICT foreign keys on every database: the purge leaves the
+        // check to the database, and names the record only once the DELETE is refused.
+        db.execute("delete from contact where id = 12");
+        Deletion customer = deleteAt(db, CLOCK, "Customer", 1);
+        db.execute("insert into campaign_member (campaign_id, contact_id) values (70, 11)");
+        List<String> before = hostTables(db);
+        RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER);
+        PurgeBlockedException refused = assertThrows(PurgeBlockedException.class, () -> bin.purge(db.dataSource(), customer.id(), ALICE));
+        assertEquals("Deletion " + customer.id() + " cannot be purged: Campaign 70, a live record, references its Contact through"
+                + " Campaign.campaign_member. Change or delete that record first, or purge clearing outside references", refused.getMessage());
+        assertEquals(before, hostTables(db));
+        assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion"));
     }
 
     @Test

@@ -43,7 +43,11 @@ abstract class CrmBinContract {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     static final String MARKERS = ", deletion_id varchar(36), deleted_at timestamp)";
     static final String[] TABLES = {"campaign_member", "activity", "contract", "contact", "customer"};
-    static final LifecycleModel MODEL = LifecycleModel.builder()
+    static final LifecycleModel MODEL = crmModel().build();
+
+    /** The model of the CRM tables, still open for a test to add to. */
+    static dev.datalifecycle.core.model.LifecycleModelBuilder crmModel() {
+        return LifecycleModel.builder()
             .tenants()
             .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
                     .tenantColumn("tenant_id").uniqueKey("customer_name", "name"))
@@ -58,8 +62,8 @@ abstract class CrmBinContract {
             .reference("Activity", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
             .reference("Contract", "customer_id", "Customer", RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE))
             .type("Campaign", t -> t.table("campaign").id("id", IdType.LONG).tenantColumn("tenant_id"))
-            .joinTable("Campaign", "campaign_member", "campaign_id", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
-            .build();
+            .joinTable("Campaign", "campaign_member", "campaign_id", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH));
+    }
 
     @BeforeAll
     static void createSchema(TestDatabase db) throws SQLException {
