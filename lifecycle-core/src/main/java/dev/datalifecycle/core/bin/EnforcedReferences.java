@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The dependencies the database itself keeps from dangling: a foreign key with ON DELETE RESTRICT
- * or NO ACTION on the reference's column. A purge need not look for records outside it that still
- * reference its records through those: the DELETE fails instead, and only then does the purge look,
- * to name the record. Read from the catalog on first use and kept: the schema is not expected to
+ * The dependencies the database itself keeps from dangling: a foreign key on the reference's column
+ * with ON DELETE RESTRICT or NO ACTION, checked at once (not deferred). A purge need not look for
+ * records outside it that still reference its records through those: the DELETE fails instead, and
+ * only then does the purge look, to name the record. Read from the catalog on first use and kept: the schema is not expected to
  * lose foreign keys while the application runs.
  */
 final class EnforcedReferences {
@@ -50,9 +50,11 @@ final class EnforcedReferences {
                 continue;
             }
             String target = model.type(d.targetType()).primaryTable().name();
-            // CASCADE or SET NULL would let the database change outside records silently: those keep the check.
+            // CASCADE or SET NULL would let the database change outside records silently, and a deferred
+            // key would refuse only at commit, after the purge returned: those keep the check.
             boolean refuses = keys.stream().anyMatch(key -> Catalog.same(d.table(), key.table()) && Catalog.same(d.column(), key.column())
-                    && Catalog.same(target, key.target()) && (key.deleteRule().equals("RESTRICT") || key.deleteRule().equals("NO ACTION")));
+                    && Catalog.same(target, key.target()) && !key.deferred()
+                    && (key.deleteRule().equals("RESTRICT") || key.deleteRule().equals("NO ACTION")));
             if (refuses) {
                 enforced.add(d.name());
             }

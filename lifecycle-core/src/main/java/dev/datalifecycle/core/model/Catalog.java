@@ -29,8 +29,9 @@ public final class Catalog {
      * @param column     the referencing column
      * @param target     the referenced table
      * @param deleteRule the database's own rule: {@code CASCADE}, {@code SET NULL}, {@code RESTRICT}, ...
+     * @param deferred   whether it is checked only at commit ({@code INITIALLY DEFERRED}, PostgreSQL)
      */
-    public record ForeignKey(String name, String table, String column, String target, String deleteRule) {
+    public record ForeignKey(String name, String table, String column, String target, String deleteRule, boolean deferred) {
     }
 
     private final List<ForeignKey> foreignKeys;
@@ -127,13 +128,14 @@ public final class Catalog {
                 String name = rs.getString("FK_NAME");
                 String key = name != null ? name : rs.getString("PKTABLE_NAME") + "#" + rs.getString("FKCOLUMN_NAME");
                 byConstraint.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
-                    rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), deleteRule(rs.getShort("DELETE_RULE"))});
+                    rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), deleteRule(rs.getShort("DELETE_RULE")),
+                    String.valueOf(rs.getShort("DEFERRABILITY") == DatabaseMetaData.importedKeyInitiallyDeferred)});
             }
         }
         byConstraint.forEach((name, columns) -> {
             if (columns.size() == 1) {
                 String[] c = columns.get(0);
-                into.add(new ForeignKey(name, table, c[0], c[1], c[2]));
+                into.add(new ForeignKey(name, table, c[0], c[1], c[2], Boolean.parseBoolean(c[3])));
             }
         });
     }

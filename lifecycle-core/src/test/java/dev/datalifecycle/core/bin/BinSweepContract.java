@@ -192,6 +192,26 @@ abstract class BinSweepContract extends CrmBinContract {
     }
 
     @Test
+    void aDeferredForeignKeyIsNotLeftToTheDatabase(TestDatabase db) throws SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.dbms() == dev.datalifecycle.testkit.Dbms.POSTGRESQL,
+                "only PostgreSQL has deferrable foreign keys");
+        // Checked at commit, it would refuse only after the purge had returned: the purge checks first.
+        db.execute("create table late_note (id bigint primary key, tenant_id varchar(20), customer_ref bigint,"
+                + " constraint fk_late_note foreign key (customer_ref) references customer (id) deferrable initially deferred)");
+        LifecycleModel withNotes = crmModel()
+                .type("LateNote", t -> t.table("late_note").id("id", IdType.LONG).nullable("customer_ref").tenantColumn("tenant_id"))
+                .reference("LateNote", "customer_ref", "Customer", RuleSpec.of(DeleteRule.IGNORE))
+                .build();
+        try (Connection c = db.dataSource().getConnection()) {
+            Set<String> enforced = new EnforcedReferences(withNotes).of(c);
+            assertTrue(enforced.contains("Contact.customer_id"), enforced::toString);
+            assertTrue(!enforced.contains("LateNote.customer_ref"), enforced::toString);
+        } finally {
+            db.execute("drop table late_note");
+        }
+    }
+
+    @Test
     void aForeignKeyThatRefusesThePurgeIsNamedLikeAnyOtherOutsideReference(TestDatabase db) throws SQLException {
         // The link table has explicit RESTRICT foreign keys on every database: the purge leaves the
         // check to the database, and names the record only once the DELETE is refused.
