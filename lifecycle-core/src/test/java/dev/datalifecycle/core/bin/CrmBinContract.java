@@ -42,7 +42,7 @@ abstract class CrmBinContract {
     static final Actor ALICE = Actor.of("alice", "t1", Set.of("sales"));
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     static final String MARKERS = ", deletion_id varchar(36), deleted_at timestamp)";
-    static final String[] TABLES = {"campaign_member", "activity", "contract", "contact", "customer"};
+    static final String[] TABLES = {"campaign_member", "customer_tag", "activity", "contract", "contact", "customer"};
     static final LifecycleModel MODEL = crmModel().build();
 
     /** The model of the CRM tables, still open for a test to add to. */
@@ -62,7 +62,8 @@ abstract class CrmBinContract {
             .reference("Activity", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
             .reference("Contract", "customer_id", "Customer", RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE))
             .type("Campaign", t -> t.table("campaign").id("id", IdType.LONG).tenantColumn("tenant_id"))
-            .joinTable("Campaign", "campaign_member", "campaign_id", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH));
+            .joinTable("Campaign", "campaign_member", "campaign_id", "contact_id", "Contact", RuleSpec.of(DeleteRule.DETACH))
+            .elementCollection("Customer", "customer_tag", "customer_id");
     }
 
     @BeforeAll
@@ -76,7 +77,8 @@ abstract class CrmBinContract {
                 "create table campaign (id bigint primary key, tenant_id varchar(20) not null)",
                 "create table campaign_member (campaign_id bigint not null, contact_id bigint not null, primary key (campaign_id, contact_id))",
                 "alter table campaign_member add constraint fk_member_campaign foreign key (campaign_id) references campaign (id)",
-                "alter table campaign_member add constraint fk_member_contact foreign key (contact_id) references contact (id)");
+                "alter table campaign_member add constraint fk_member_contact foreign key (contact_id) references contact (id)",
+                "create table customer_tag (customer_id bigint not null references customer (id), tag varchar(20) not null)");
         try (Connection c = db.dataSource().getConnection()) {
             LifecycleSchema.install(c, Dialects.detect(c));
         }
@@ -85,7 +87,8 @@ abstract class CrmBinContract {
     /**
      * Customer 1: contacts 10, 11 (and 12, deleted earlier), activity 20, closed contract 50. Customer 2:
      * activity 30 names contact 10 (detached when it goes), open contract 53 (blocks customer 2).
-     * Campaign 70 has contacts 10 and 11 as members (links detached when a contact goes).
+     * Campaign 70 has contacts 10 and 11 as members (links detached when a contact goes). Customer 1
+     * is tagged vip, customer 2 new (an element collection: the tags go with their customer).
      */
     @BeforeEach
     void data(TestDatabase db) {
@@ -110,7 +113,9 @@ abstract class CrmBinContract {
                 "insert into contract (id, customer_id, status) values (53, 2, 'OPEN')",
                 "insert into campaign (id, tenant_id) values (70, 't1')",
                 "insert into campaign_member (campaign_id, contact_id) values (70, 10)",
-                "insert into campaign_member (campaign_id, contact_id) values (70, 11)"));
+                "insert into campaign_member (campaign_id, contact_id) values (70, 11)",
+                "insert into customer_tag (customer_id, tag) values (1, 'vip')",
+                "insert into customer_tag (customer_id, tag) values (2, 'new')"));
         db.execute(sql.toArray(String[]::new));
     }
 

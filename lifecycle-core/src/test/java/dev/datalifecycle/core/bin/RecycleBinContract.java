@@ -97,6 +97,24 @@ abstract class RecycleBinContract extends CrmBinContract {
     }
 
     @Test
+    void aRootGoneSincePlanningOrInAnotherTenantIsNotFoundAndNothingChanges(TestDatabase db) throws SQLException {
+        db.execute("insert into customer (id, tenant_id, name) values (5, 't1', 'Initech')");
+        DeletePlan plan = plan(db, 5);
+        db.execute("delete from customer where id = 5");
+        List<String> before = everything(db);
+        dev.datalifecycle.api.RecordNotFoundException gone = assertThrows(dev.datalifecycle.api.RecordNotFoundException.class,
+                () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "gone")));
+        assertEquals(List.of(5L), gone.ids());
+        assertEquals(before, everything(db));
+
+        DeletePlan northwind = plan(db, 1);
+        Actor greta = Actor.of("greta", "t2", Set.of());
+        assertThrows(dev.datalifecycle.api.RecordNotFoundException.class,
+                () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, northwind, greta, "not hers")));
+        assertEquals(before, everything(db));
+    }
+
+    @Test
     void deletingAgainIsRefused(TestDatabase db) throws SQLException {
         DeletePlan plan = plan(db, 1);
         inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "first"));
@@ -234,6 +252,7 @@ abstract class RecycleBinContract extends CrmBinContract {
         assertEquals(List.of("contact_id=null, id=30"), db.rows("select contact_id, id from activity"));
         assertEquals(List.of("id=53"), db.rows("select id from contract"));
         assertEquals(List.of("state=PURGED, label=null"), db.rows("select state, label from lc_deletion"));
+        assertEquals(List.of("customer_id=2, tag=new"), db.rows("select customer_id, tag from customer_tag"), "the tags went with their customer");
         assertEquals(4, db.rows("select entity_type from lc_deletion_count").size(), "counts stay with the tombstone");
         assertEquals(List.of(), db.rows("select record_id from lc_detached_link"));
         assertThrows(dev.datalifecycle.api.NotInBinException.class, () -> restore(db, deletion, ALICE));
@@ -253,7 +272,7 @@ abstract class RecycleBinContract extends CrmBinContract {
                 .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
                 .reference("Contact", "manager_id", "Contact", RuleSpec.of(DeleteRule.CASCADE))
                 .build();
-        db.execute("delete from activity", "delete from contract", "delete from campaign_member");
+        db.execute("delete from activity", "delete from contract", "delete from campaign_member", "delete from customer_tag");
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             Dialect dialect = Dialects.detect(c);
