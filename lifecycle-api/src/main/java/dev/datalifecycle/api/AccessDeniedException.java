@@ -1,17 +1,17 @@
 package dev.datalifecycle.api;
 
-/** An {@link Authorizer} refused an operation; nothing was read or changed. */
+/** An {@link dev.datalifecycle.api.spi.Authorizer} refused an operation; nothing was read or changed. */
 public final class AccessDeniedException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
     /**
      * @param actor      who asked
-     * @param action     what was refused
+     * @param operation  what was refused
      * @param entityType the type it was on, or {@code null} when it spans types
      */
-    public AccessDeniedException(Actor actor, Authorizer.Action action, String entityType) {
-        super("Actor '" + actor.userId() + "' may not " + action.name().toLowerCase(java.util.Locale.ROOT)
+    public AccessDeniedException(Actor actor, Operation operation, String entityType) {
+        super("Actor '" + actor.userId() + "' may not " + operation.name().toLowerCase(java.util.Locale.ROOT)
                 + (entityType == null ? "" : " " + entityType) + ": ask for the permission, or have someone who has it do it");
     }
 }

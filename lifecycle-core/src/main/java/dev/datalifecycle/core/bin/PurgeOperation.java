@@ -1,10 +1,11 @@
 package dev.datalifecycle.core.bin;
 
 import dev.datalifecycle.api.Actor;
-import dev.datalifecycle.api.Authorizer;
 import dev.datalifecycle.api.NotInBinException;
+import dev.datalifecycle.api.Operation;
 import dev.datalifecycle.api.PurgeBlockedException;
 import dev.datalifecycle.api.RecordNotFoundException;
+import dev.datalifecycle.api.spi.Authorizer;
 import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.EntityType;
@@ -164,7 +165,7 @@ final class PurgeOperation {
         }
         if (!onlyThoseStillInBin) {
             for (String rootType : rootTypes) {
-                authorizer.authorize(actor, Authorizer.Action.PURGE, rootType);
+                authorizer.authorize(actor, Operation.PURGE, rootType);
             }
         }
         List<UUID> inBin = new ArrayList<>();

@@ -1,9 +1,10 @@
 package dev.datalifecycle.core.bin;
 
 import dev.datalifecycle.api.Actor;
-import dev.datalifecycle.api.Authorizer;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.Operation;
+import dev.datalifecycle.api.spi.Authorizer;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.sql.Dialect;
 import java.sql.Connection;
@@ -74,7 +75,7 @@ public final class RecycleBin {
     public Deletion delete(Connection connection, DeletePlan plan, Actor actor, String reason) throws SQLException {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(actor, "actor");
-        authorizer.authorize(actor, Authorizer.Action.DELETE, plan.rootType());
+        authorizer.authorize(actor, Operation.DELETE, plan.rootType());
         BinTransactions.requireSupportedIsolation(connection, dialect, "delete");
         return new DeleteOperation(model, dialect, clock, afterLocking).run(connection, plan, actor, reason);
     }
@@ -173,7 +174,7 @@ public final class RecycleBin {
     public SweepReport sweep(DataSource dataSource, Actor actor, Sweep sweep) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(sweep, "sweep");
-        authorizer.authorize(actor, Authorizer.Action.PURGE, null);
+        authorizer.authorize(actor, Operation.PURGE, null);
         return new BinSweeper(dialect, clock, new PurgeOperation(model, dialect, clock, afterLocking, authorizer, enforced))
                 .sweep(dataSource, actor, sweep, model.tenants());
     }

@@ -35,10 +35,10 @@ final class RestoreOperation {
     private final Dialect dialect;
     private final Clock clock;
     private final Runnable afterLocking;
-    private final dev.datalifecycle.api.Authorizer authorizer;
+    private final dev.datalifecycle.api.spi.Authorizer authorizer;
 
     RestoreOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking,
-            dev.datalifecycle.api.Authorizer authorizer) {
+            dev.datalifecycle.api.spi.Authorizer authorizer) {
         this.model = model;
         this.dialect = dialect;
         this.clock = clock;
@@ -138,7 +138,7 @@ final class RestoreOperation {
                     throw new RecordNotFoundException("Deletion", List.of(deletionId));
                 }
                 state = rs.getString(1);
-                authorizer.authorize(actor, dev.datalifecycle.api.Authorizer.Action.RESTORE, rs.getString(3));
+                authorizer.authorize(actor, dev.datalifecycle.api.Operation.RESTORE, rs.getString(3));
             }
         }
         if (!"IN_BIN".equals(state)) {

@@ -59,7 +59,7 @@ public final class DeletePlanner {
     private final LifecycleModel model;
     private final Dialect dialect;
     private final int sampleSize;
-    private final dev.datalifecycle.api.Authorizer authorizer;
+    private final dev.datalifecycle.api.spi.Authorizer authorizer;
 
     /** A planner showing the first {@value #DEFAULT_SAMPLE_SIZE} ids of each entry. */
     public DeletePlanner(LifecycleModel model, Dialect dialect) {
@@ -70,7 +70,7 @@ public final class DeletePlanner {
      * @param sampleSize how many ids each plan entry shows (at least 1)
      */
     public DeletePlanner(LifecycleModel model, Dialect dialect, int sampleSize) {
-        this(model, dialect, sampleSize, dev.datalifecycle.api.Authorizer.allowAll());
+        this(model, dialect, sampleSize, dev.datalifecycle.api.spi.Authorizer.allowAll());
     }
 
     /**
@@ -78,7 +78,7 @@ public final class DeletePlanner {
      *
      * @param sampleSize how many ids each plan entry shows (at least 1)
      */
-    public DeletePlanner(LifecycleModel model, Dialect dialect, int sampleSize, dev.datalifecycle.api.Authorizer authorizer) {
+    public DeletePlanner(LifecycleModel model, Dialect dialect, int sampleSize, dev.datalifecycle.api.spi.Authorizer authorizer) {
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.model = Objects.requireNonNull(model, "model");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -102,7 +102,7 @@ public final class DeletePlanner {
      */
     public DeletePlan plan(Connection connection, String type, Collection<?> ids, Actor actor) throws SQLException {
         EntityType root = model.type(type);
-        authorizer.authorize(Objects.requireNonNull(actor, "actor"), dev.datalifecycle.api.Authorizer.Action.PLAN, root.name());
+        authorizer.authorize(Objects.requireNonNull(actor, "actor"), dev.datalifecycle.api.Operation.PLAN, root.name());
         List<Object> rootIds = rootIds(root, ids);
         PlanSql sql = new PlanSql(model, dialect, Closure.of(model, type), type, rootIds, PlanQueries.tenantOf(model, root, actor));
         checkRoots(connection, root, rootIds, sql);

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datalifecycle.api.AccessDeniedException;
 import dev.datalifecycle.api.Actor;
-import dev.datalifecycle.api.Authorizer;
 import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.api.PurgeBlockedException;
-import dev.datalifecycle.core.model.RuleSpec;
-import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.api.spi.Authorizer;
 import dev.datalifecycle.core.model.IdType;
-import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.model.RuleSpec;
 import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.Dialects;
