@@ -88,6 +88,62 @@ abstract class BinSweepContract extends CrmBinContract {
     }
 
     @Test
+    void aSweepStoppedHalfWayKeepsTheChunksItCommittedAndTheNextOneCarriesOn(TestDatabase db) throws SQLException {
+        db.execute("delete from contact where id = 12");
+        customers(db, 3, 6, 1);
+        for (long customer : new long[] {1, 3, 4, 5, 6}) {
+            deleteAt(db, CLOCK, "Customer", customer);
+        }
+        RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER);
+        // The process dies after the second chunk: the listener throws, as a kill would stop the loop.
+        RuntimeException killed = assertThrows(RuntimeException.class, () -> bin.sweep(db.dataSource(), ALICE,
+                Sweep.everything().inChunksOf(2).onProgress(p -> {
+                    if (p.purged() == 4) {
+                        throw new IllegalStateException("killed");
+                    }
+                })));
+        assertEquals("killed", killed.getMessage());
+        assertEquals(List.of("n=4"), db.rows("select count(*) as n from lc_deletion where state = 'PURGED'"));
+        assertEquals(List.of("n=1"), db.rows("select count(*) as n from lc_deletion where state = 'IN_BIN'"));
+
+        assertEquals(new SweepReport(1, List.of()), bin.sweep(db.dataSource(), ALICE, Sweep.everything().inChunksOf(2)));
+        assertEquals(List.of("id=2"), db.rows("select id from customer"));
+    }
+
+    @Test
+    void aSweepRacingARestoreWaitsForItAndLeavesTheRestoredDeletionAlone(TestDatabase db) throws Exception {
+        db.execute("delete from contact where id = 12");
+        customers(db, 3, 3, 1);
+        Deletion first = deleteAt(db, CLOCK, "Customer", 1);
+        Deletion second = deleteAt(db, CLOCK, "Customer", 3);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Object> restoring = threads.submit(() -> {
+                RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER);
+                bin.afterLocking(pauseAt(locked, go));
+                bin.restore(db.dataSource(), first.id(), ALICE);
+                return null;
+            });
+            assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS), "the restore locked its deletion");
+            java.util.concurrent.Future<SweepReport> sweeping = threads.submit(
+                    () -> new RecycleBin(MODEL, dialect(db), LATER).sweep(db.dataSource(), ALICE, Sweep.everything()));
+            Thread.sleep(300);
+            assertTrue(!sweeping.isDone(), "the sweep waits for the restore's lock on its deletion");
+            go.countDown();
+            restoring.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(new SweepReport(1, List.of()), sweeping.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            go.countDown();
+            threads.shutdownNow();
+        }
+        assertEquals(List.of("state=RESTORED"), db.rows("select state from lc_deletion where id = '" + first.id() + "'"));
+        assertEquals(List.of("state=PURGED"), db.rows("select state from lc_deletion where id = '" + second.id() + "'"));
+        assertEquals(List.of("id=1", "id=2"), db.rows("select id from customer"));
+    }
+
+    @Test
     void aSweepIsSetBasedItsStatementsDependOnChunksNotOnRecordsOrDeletions(TestDatabase db) throws SQLException {
         db.execute("delete from contact where id = 12");
         customers(db, 3, 4, 1);
