@@ -177,7 +177,7 @@ final class PurgeOperation {
                 if (state == null) {
                     throw new RecordNotFoundException("Deletion", List.of(id));
                 }
-                throw new NotInBinException(id, state);
+                throw new NotInBinException(id, state, "purge");
             }
         }
         return inBin;

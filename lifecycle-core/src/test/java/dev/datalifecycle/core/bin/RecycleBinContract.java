@@ -256,6 +256,9 @@ abstract class RecycleBinContract extends CrmBinContract {
         assertEquals(4, db.rows("select entity_type from lc_deletion_count").size(), "counts stay with the tombstone");
         assertEquals(List.of(), db.rows("select record_id from lc_detached_link"));
         assertThrows(dev.datalifecycle.api.NotInBinException.class, () -> restore(db, deletion, ALICE));
+        dev.datalifecycle.api.NotInBinException again = assertThrows(dev.datalifecycle.api.NotInBinException.class,
+                () -> purge(db, deletion, ALICE));
+        assertEquals("Deletion " + deletion.id() + " is purged: its records are gone for good; nothing to purge", again.getMessage());
     }
 
     @Test
