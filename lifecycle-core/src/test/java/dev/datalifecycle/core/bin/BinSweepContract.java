@@ -88,6 +88,27 @@ abstract class BinSweepContract extends CrmBinContract {
     }
 
     @Test
+    void aTenantsSweepStaysInItsTenantAndAnActorWithoutOneSweepsThemAll(TestDatabase db) throws SQLException {
+        db.execute("delete from contact where id = 12", "insert into customer (id, tenant_id, name) values (8, 't2', 'Umbrella')");
+        Actor greta = Actor.of("greta", "t2", Set.of());
+        Deletion ours = deleteAt(db, CLOCK, "Customer", 1);
+        Deletion theirs;
+        try (Connection c = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(c);
+            var plan = new DeletePlanner(MODEL, dialect).plan(c, "Customer", List.of(8L), greta);
+            theirs = new RecycleBin(MODEL, dialect, CLOCK).delete(db.dataSource(), plan, greta, "theirs");
+        }
+        RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER);
+        assertEquals(new SweepReport(1, List.of()), bin.sweep(db.dataSource(), ALICE, Sweep.expired()));
+        assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion where id = '" + theirs.id() + "'"));
+
+        Actor retention = Actor.of("retention-job", Set.of());
+        assertEquals(new SweepReport(1, List.of()), bin.sweep(db.dataSource(), retention, Sweep.expired()));
+        assertEquals(List.of("state=PURGED", "state=PURGED"), db.rows("select state from lc_deletion where id in ('"
+                + ours.id() + "', '" + theirs.id() + "')"));
+    }
+
+    @Test
     void aSweepStoppedHalfWayKeepsTheChunksItCommittedAndTheNextOneCarriesOn(TestDatabase db) throws SQLException {
         db.execute("delete from contact where id = 12");
         customers(db, 3, 6, 1);
