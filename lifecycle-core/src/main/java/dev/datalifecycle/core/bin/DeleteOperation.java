@@ -290,7 +290,8 @@ final class DeleteOperation {
         sets.restrictTo(from, "p", sql);
     }
 
-    private void recordDeletion(Connection connection, UUID id, EntityType root, String tenant, Actor actor, String reason,
+    /** The deletion's row in {@code lc_deletion}, in the bin. */
+    static void recordDeletion(Connection connection, UUID id, EntityType root, String tenant, Actor actor, String reason,
             String fingerprint, Timestamp at, Timestamp expires) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("INSERT INTO lc_deletion (id, tenant_id, actor_id, reason, root_type,"
                 + " state, fingerprint, deleted_at, expires_at) VALUES (?, ?, ?, ?, ?, 'IN_BIN', ?, ?, ?)")) {

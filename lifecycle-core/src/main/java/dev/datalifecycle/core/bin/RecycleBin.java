@@ -179,6 +179,31 @@ public final class RecycleBin {
                 .sweep(dataSource, actor, sweep, model.tenants());
     }
 
+    /**
+     * Puts the records of {@code type} that the host deleted before it adopted the library (the
+     * adopted deleted flag or timestamp set, no deletion id) into the bin as one deletion, in the
+     * actor's tenant: from then on the library treats them as the host does, and they can be restored
+     * or purged like any deletion. Nothing cascades: only those rows are taken. Returns the deletion
+     * (its root ids are not repeated: every adopted record is a root, listed in
+     * {@code lc_deletion_root}), or {@code null} when there was nothing to adopt.
+     *
+     * @throws IllegalArgumentException                    when the type has no marker columns
+     * @throws dev.datalifecycle.api.AccessDeniedException when the authorizer refuses (asked as a DELETE)
+     * @throws SQLException                                when the database fails
+     */
+    public Deletion adoptEarlierDeletions(Connection connection, String type, Actor actor, String reason) throws SQLException {
+        Objects.requireNonNull(actor, "actor");
+        var entityType = model.type(type);
+        authorizer.authorize(actor, Operation.DELETE, entityType.name());
+        BinTransactions.requireSupportedIsolation(connection, dialect, "adoption");
+        return new AdoptOperation(model, dialect, clock).run(connection, entityType, actor, reason);
+    }
+
+    /** Like {@link #adoptEarlierDeletions(Connection, String, Actor, String)}, in a transaction of its own. */
+    public Deletion adoptEarlierDeletions(DataSource dataSource, String type, Actor actor, String reason) throws SQLException {
+        return BinTransactions.inOwnTransaction(dataSource, c -> adoptEarlierDeletions(c, type, actor, reason));
+    }
+
     /** For tests: {@code hook} runs after each operation has taken its locks, before it changes anything. */
     void afterLocking(Runnable hook) {
         this.afterLocking = Objects.requireNonNull(hook, "hook");

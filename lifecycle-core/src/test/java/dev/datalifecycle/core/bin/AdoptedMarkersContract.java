@@ -63,4 +63,28 @@ abstract class AdoptedMarkersContract {
         new RecycleBin(MODEL, dialect, CLOCK).restore(db.dataSource(), deletion.id(), ADA);
         assertEquals(List.of("id=1, removed_on=null, flag=live", "id=2, removed_on=null, flag=live"), hostSees(db));
     }
+
+    @Test
+    void rowsTheHostDeletedBeforeAdoptingGoIntoTheBinAsOneDeletion(TestDatabase db) throws SQLException {
+        // Deleted by the host before the library came: its flag (and, for one, its timestamp) set, no deletion id.
+        db.execute("insert into lead_record (id, name, removed_on, is_deleted) values (7, 'Old', timestamp '2026-01-02 03:04:05', true)",
+                "insert into lead_record (id, name, is_deleted) values (8, 'Older', true)");
+        RecycleBin bin;
+        try (Connection c = db.dataSource().getConnection()) {
+            bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK);
+        }
+        Deletion adopted = bin.adoptEarlierDeletions(db.dataSource(), "Lead", ADA, "adopted at migration");
+        assertEquals(java.util.Map.of("Lead", 2L), adopted.counts());
+        assertEquals(List.of("id=7, removed_on=2026-01-02 03:04:05.0, flag=deleted", "id=8, removed_on=2026-11-24 10:00:00.0, flag=deleted"),
+                db.rows("select id, removed_on, case when is_deleted then 'deleted' else 'live' end as flag from lead_record"
+                        + " where deletion_id = '" + adopted.id() + "'"));
+        assertEquals(List.of("record_id=7", "record_id=8"), db.rows("select record_id from lc_deletion_root where deletion_id = '"
+                + adopted.id() + "'"));
+        assertEquals(null, bin.adoptEarlierDeletions(db.dataSource(), "Lead", ADA, "again"), "nothing left to adopt");
+
+        bin.restore(db.dataSource(), adopted.id(), ADA);
+        assertEquals(List.of("id=7, removed_on=null, flag=live", "id=8, removed_on=null, flag=live"),
+                db.rows("select id, removed_on, case when is_deleted then 'deleted' else 'live' end as flag from lead_record where id in (7, 8)"));
+        db.execute("delete from lead_record where id in (7, 8)");
+    }
 }
