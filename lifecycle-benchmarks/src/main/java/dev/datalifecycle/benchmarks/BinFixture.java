@@ -1,17 +1,24 @@
 package dev.datalifecycle.benchmarks;
 
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.core.bin.RecycleBin;
 import dev.datalifecycle.core.bin.LifecycleSchema;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.core.plan.DeletePlanner;
+import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.Dialects;
 import dev.datalifecycle.testkit.Dbms;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -103,19 +110,35 @@ final class BinFixture {
 
     /** The hand-written soft delete: one UPDATE per table, in one transaction. */
     static void handDelete(BenchmarkContext context, String deletionId) throws SQLException {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            String[] sql = {
+        byHand(context, deletionId,
                 "update bin_customer set deletion_id = ?, deleted_at = current_timestamp where id = 1 and deletion_id is null",
                 "update bin_contact set deletion_id = ?, deleted_at = current_timestamp where customer_id = 1 and deletion_id is null",
-                "update bin_activity set deletion_id = ?, deleted_at = current_timestamp where customer_id = 1 and deletion_id is null"};
-            for (String each : sql) {
+                "update bin_activity set deletion_id = ?, deleted_at = current_timestamp where customer_id = 1 and deletion_id is null");
+    }
+
+    /** Hand-written statements, each taking the deletion id as its one parameter, in one transaction. */
+    static void byHand(BenchmarkContext context, String deletionId, String... statements) throws SQLException {
+        try (Connection c = context.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            for (String each : statements) {
                 try (PreparedStatement p = c.prepareStatement(each)) {
                     p.setString(1, deletionId);
                     p.executeUpdate();
                 }
             }
             c.commit();
+        }
+    }
+
+    /** Customer 1 deleted by the library, as a host does it: planned, then deleted, in one transaction. */
+    static Deletion libraryDelete(BenchmarkContext context) throws SQLException {
+        try (Connection c = context.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            Dialect dialect = Dialects.detect(c);
+            DeletePlan plan = new DeletePlanner(MODEL, dialect).plan(c, "Customer", List.of(1L), ACTOR);
+            Deletion deletion = new RecycleBin(MODEL, dialect, Clock.systemUTC()).delete(c, plan, ACTOR, "benchmark");
+            c.commit();
+            return deletion;
         }
     }
 }

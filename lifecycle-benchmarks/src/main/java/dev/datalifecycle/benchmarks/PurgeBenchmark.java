@@ -1,11 +1,8 @@
 package dev.datalifecycle.benchmarks;
 
-import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.core.bin.RecycleBin;
-import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialects;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -58,14 +55,7 @@ final class PurgeBenchmark implements Benchmark {
 
     private void rebuildAndDelete(BenchmarkContext context) throws Exception {
         rebuild(context);
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            var dialect = Dialects.detect(c);
-            var plan = new DeletePlanner(BinFixture.MODEL, dialect).plan(c, "Customer", List.of(1L), BinFixture.ACTOR);
-            Deletion deletion = new RecycleBin(BinFixture.MODEL, dialect, Clock.systemUTC()).delete(c, plan, BinFixture.ACTOR, "benchmark");
-            deletionId = deletion.id();
-            c.commit();
-        }
+        deletionId = BinFixture.libraryDelete(context).id();
     }
 
     private void purge(BenchmarkContext context) throws Exception {
@@ -84,15 +74,7 @@ final class PurgeBenchmark implements Benchmark {
 
     /** Children first: activities name contacts and customers, contacts name customers. */
     private void handPurge(BenchmarkContext context) throws Exception {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            for (String table : new String[] {"bin_activity", "bin_contact", "bin_customer"}) {
-                try (PreparedStatement p = c.prepareStatement("delete from " + table + " where deletion_id = ?")) {
-                    p.setString(1, deletionId.toString());
-                    p.executeUpdate();
-                }
-            }
-            c.commit();
-        }
+        BinFixture.byHand(context, deletionId.toString(), "delete from bin_activity where deletion_id = ?",
+                "delete from bin_contact where deletion_id = ?", "delete from bin_customer where deletion_id = ?");
     }
 }

@@ -2,10 +2,8 @@ package dev.datalifecycle.benchmarks;
 
 import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.core.bin.RecycleBin;
-import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialects;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -40,13 +38,7 @@ final class RestoreBenchmark implements Benchmark {
 
     private void deleteWithLibrary(BenchmarkContext context) throws Exception {
         BinFixture.reset(context);
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            var dialect = Dialects.detect(c);
-            var plan = new DeletePlanner(BinFixture.MODEL, dialect).plan(c, "Customer", List.of(1L), BinFixture.ACTOR);
-            deletion = new RecycleBin(BinFixture.MODEL, dialect, Clock.systemUTC()).delete(c, plan, BinFixture.ACTOR, "benchmark");
-            c.commit();
-        }
+        deletion = BinFixture.libraryDelete(context);
     }
 
     private void restore(BenchmarkContext context) throws Exception {
@@ -64,16 +56,9 @@ final class RestoreBenchmark implements Benchmark {
     }
 
     private void handRestore(BenchmarkContext context) throws Exception {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            for (String table : new String[] {"bin_customer", "bin_contact", "bin_activity"}) {
-                try (PreparedStatement p = c.prepareStatement("update " + table
-                        + " set deletion_id = null, deleted_at = null where deletion_id = ?")) {
-                    p.setString(1, handDeletion);
-                    p.executeUpdate();
-                }
-            }
-            c.commit();
-        }
+        BinFixture.byHand(context, handDeletion,
+                "update bin_customer set deletion_id = null, deleted_at = null where deletion_id = ?",
+                "update bin_contact set deletion_id = null, deleted_at = null where deletion_id = ?",
+                "update bin_activity set deletion_id = null, deleted_at = null where deletion_id = ?");
     }
 }

@@ -167,7 +167,7 @@ final class RestoreOperation {
                 continue;
             }
             EntityType from = model.type(d.fromType());
-            Object[] deleted = lockReferencedOutside(connection, deletionId, from, d, target);
+            Held deleted = lockReferencedOutside(connection, deletionId, from, d, target);
             if (deleted == null) {
                 continue;
             }
@@ -175,24 +175,28 @@ final class RestoreOperation {
             SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
             String alias = PlanQueries.joinReference(from, d, sql);
             sql.sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
-                    .sql(" AND ").column(alias, d.column()).sql(" = ").bind(deleted[0]).sql(" ORDER BY p.").id(from.idColumn()).sql(" ")
+                    .sql(" AND ").column(alias, d.column()).sql(" = ").bind(deleted.targetId()).sql(" ORDER BY p.").id(from.idColumn()).sql(" ")
                     .sql(dialect.limit(1));
             try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 throw new dev.datalifecycle.api.RestoreDependsOnDeletionException(deletionId,
-                        from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + deleted[0],
-                        UUID.fromString((String) deleted[1]));
+                        from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + deleted.targetId(),
+                        deleted.deletion());
             }
         }
+    }
+
+    /** A record the restore needs, which another deletion holds. */
+    private record Held(Object targetId, UUID deletion) {
     }
 
     /**
      * Locks, with a locking read, the records outside the deletion that its records reference
      * through {@code d}, so that no delete can take them until the restore commits; the locking read
-     * also sees what committed since MariaDB's snapshot. Returns the id and deletion of the first of
-     * them found in the bin, or {@code null}.
+     * also sees what committed since MariaDB's snapshot. Returns the first of them found in the bin,
+     * or {@code null}.
      */
-    private Object[] lockReferencedOutside(Connection connection, UUID deletionId, EntityType from, Dependency d, EntityType target)
+    private Held lockReferencedOutside(Connection connection, UUID deletionId, EntityType from, Dependency d, EntityType target)
             throws SQLException {
         String targetMarker = target.markers().orElseThrow().deletionIdColumn();
         SqlBuilder joins = new SqlBuilder(dialect);
@@ -204,11 +208,11 @@ final class RestoreOperation {
                 .id(target.primaryTable().name())
                 .sql(" t WHERE t.").id(target.idColumn()).sql(" IN (").append(referenced).sql(") AND (t.").id(targetMarker)
                 .sql(" IS NULL OR t.").id(targetMarker).sql(" <> ").bind(deletionId.toString()).sql(") ").sql(dialect.sharedLockClause());
-        Object[] deleted = null;
+        Held deleted = null;
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (deleted == null && rs.getString(2) != null) {
-                    deleted = new Object[] {target.idType().coerce(rs.getObject(1)), rs.getString(2)};
+                    deleted = new Held(target.idType().coerce(rs.getObject(1)), UUID.fromString(rs.getString(2)));
                 }
             }
         }
