@@ -77,9 +77,10 @@ final class RestoreOperation {
     private void restoreOne(Connection connection, UUID deletionId, Actor actor) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         BinTransactions.atomically(connection, "restore of deletion " + deletionId, () -> {
-            List<EntityType> types = lockDeletion(connection, deletionId, actor);
+            Locked locked = lockDeletion(connection, deletionId, actor);
+            List<EntityType> types = locked.types();
             afterLocking.run();
-            checkReferencedRecordsAreLive(connection, deletionId, types);
+            checkReferencedRecordsAreLive(connection, deletionId, locked);
             checkUniqueKeys(connection, deletionId, types);
             List<Dependency> links = detachedDependencies(connection, deletionId);
             checkLinksUnchanged(connection, deletionId, links);
@@ -128,9 +129,14 @@ final class RestoreOperation {
                 .findFirst().orElse("") + "). Change or delete that record first; declare the key in the model to have it named", e);
     }
 
-    /** Locks the deletion's row (a purge of it waits), asks the authorizer, and returns the types it took. */
-    private List<EntityType> lockDeletion(Connection connection, UUID deletionId, Actor actor) throws SQLException {
+    /** A deletion locked for restore: the type of its roots and the types it took. */
+    private record Locked(String rootType, List<EntityType> types) {
+    }
+
+    /** Locks the deletion's row (a purge of it waits), asks the authorizer, and returns what it took. */
+    private Locked lockDeletion(Connection connection, UUID deletionId, Actor actor) throws SQLException {
         String state;
+        String rootType;
         try (PreparedStatement p = connection.prepareStatement("SELECT state, tenant_id, root_type FROM lc_deletion WHERE id = ? FOR UPDATE")) {
             p.setString(1, deletionId.toString());
             try (ResultSet rs = p.executeQuery()) {
@@ -138,7 +144,8 @@ final class RestoreOperation {
                     throw new RecordNotFoundException("Deletion", List.of(deletionId));
                 }
                 state = rs.getString(1);
-                authorizer.authorize(actor, dev.datalifecycle.api.Operation.RESTORE, rs.getString(3));
+                rootType = rs.getString(3);
+                authorizer.authorize(actor, dev.datalifecycle.api.Operation.RESTORE, rootType);
             }
         }
         if (!"IN_BIN".equals(state)) {
@@ -153,36 +160,131 @@ final class RestoreOperation {
                 }
             }
         }
-        return types;
+        return new Locked(rootType, types);
     }
 
-    /** A restored record must not point at a record another deletion holds: one query per reference. */
-    private void checkReferencedRecordsAreLive(Connection connection, UUID deletionId, List<EntityType> types) throws SQLException {
+    /**
+     * A restored record must not point at a record another deletion holds, and the live records it
+     * points at are locked until the restore commits. A reference that is the only path by which its
+     * type was deleted points inside the deletion and needs no look; the others are first looked at
+     * with a plain read, and only those found pointing outside get their locking read.
+     */
+    private void checkReferencedRecordsAreLive(Connection connection, UUID deletionId, Locked locked) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
-        types.forEach(t -> names.add(t.name()));
+        locked.types().forEach(t -> names.add(t.name()));
+        java.util.Map<String, List<Dependency>> byType = new java.util.LinkedHashMap<>();
         for (Dependency d : model.dependencies()) {
             EntityType target = model.type(d.targetType());
             if (!d.inRecord() || !names.contains(d.fromType()) || !target.softDeletable()
-                    || d.rule().possibleRules().equals(java.util.EnumSet.of(DeleteRule.IGNORE))) {
+                    || d.rule().possibleRules().equals(java.util.EnumSet.of(DeleteRule.IGNORE))
+                    || PlanQueries.onlyPathInto(model, locked.rootType(), d.fromType()).filter(d::equals).isPresent()) {
                 continue;
             }
+            byType.computeIfAbsent(d.fromType(), k -> new ArrayList<>()).add(d);
+        }
+        List<Dependency> outside = new ArrayList<>();
+        if (dialect.prefersSetDifference()) {
+            outside.addAll(pointingOutside(connection, deletionId, byType.values().stream().flatMap(List::stream).toList()));
+        } else {
+            for (List<Dependency> references : byType.values()) {
+                outside.addAll(pointingOutsideByJoin(connection, deletionId, references));
+            }
+        }
+        for (Dependency d : outside) {
+            lockOrFail(connection, deletionId, model.type(d.fromType()), d, model.type(d.targetType()));
+        }
+    }
+
+    /**
+     * Of {@code references}, those through which some record of the deletion points at a record outside
+     * it, by one {@code EXCEPT} per reference, all in one statement. A plain read is enough: while the
+     * deletion's row is locked in the bin, its records and the records they point at inside it cannot
+     * change; only what is found outside needs the locking read.
+     */
+    private List<Dependency> pointingOutside(Connection connection, UUID deletionId, List<Dependency> references) throws SQLException {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ");
+        for (int i = 0; i < references.size(); i++) {
+            Dependency d = references.get(i);
             EntityType from = model.type(d.fromType());
-            Held deleted = lockReferencedOutside(connection, deletionId, from, d, target);
-            if (deleted == null) {
-                continue;
+            EntityType target = model.type(d.targetType());
+            sql.sql(i > 0 ? ", " : "").sql("CASE WHEN EXISTS (SELECT ");
+            SqlBuilder joins = new SqlBuilder(dialect);
+            String alias = PlanQueries.joinReference(from, d, joins);
+            sql.column(alias, d.column()).sql(" FROM ").id(from.primaryTable().name()).sql(" p").append(joins).sql(" WHERE p.")
+                    .id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString()).sql(" AND ")
+                    .column(alias, d.column()).sql(" IS NOT NULL EXCEPT SELECT t.").id(target.idColumn()).sql(" FROM ")
+                    .id(target.primaryTable().name()).sql(" t WHERE t.").id(target.markers().orElseThrow().deletionIdColumn())
+                    .sql(" = ").bind(deletionId.toString()).sql(") THEN 1 ELSE 0 END");
+        }
+        return flagged(connection, sql, references);
+    }
+
+    /**
+     * As {@link #pointingOutside}, for the references of one type, in one pass over the deletion's rows
+     * joined to the records they point at inside it.
+     */
+    private List<Dependency> pointingOutsideByJoin(Connection connection, UUID deletionId, List<Dependency> references)
+            throws SQLException {
+        EntityType from = model.type(references.get(0).fromType());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ");
+        SqlBuilder joins = new SqlBuilder(dialect);
+        for (int i = 0; i < references.size(); i++) {
+            Dependency d = references.get(i);
+            EntityType target = model.type(d.targetType());
+            String alias = "p";
+            if (!d.table().equals(from.primaryTable().name())) {
+                // LEFT: the table may hold only some of the rows (a JOINED subclass), and the other references need them all.
+                alias = "x" + i;
+                String idColumn = from.table(d.table()).orElseThrow().idColumn();
+                joins.sql(" LEFT JOIN ").id(d.table()).sql(" ").sql(alias).sql(" ON ").column(alias, idColumn).sql(" = p.")
+                        .id(from.idColumn());
             }
-            // Which of the deletion's own records points there: those rows are locked with the deletion.
-            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
-            String alias = PlanQueries.joinReference(from, d, sql);
-            sql.sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
-                    .sql(" AND ").column(alias, d.column()).sql(" = ").bind(deleted.targetId()).sql(" ORDER BY p.").id(from.idColumn()).sql(" ")
-                    .sql(dialect.limit(1));
-            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                throw new dev.datalifecycle.api.RestoreDependsOnDeletionException(deletionId,
-                        from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + deleted.targetId(),
-                        deleted.deletion());
+            String t = "t" + i;
+            sql.sql(i > 0 ? ", " : "").sql("MAX(CASE WHEN ").column(alias, d.column()).sql(" IS NOT NULL AND ").column(t, target.idColumn())
+                    .sql(" IS NULL THEN 1 ELSE 0 END)");
+            joins.sql(" LEFT JOIN ").id(target.primaryTable().name()).sql(" ").sql(t).sql(" ON ").column(t, target.idColumn()).sql(" = ")
+                    .column(alias, d.column()).sql(" AND ").column(t, target.markers().orElseThrow().deletionIdColumn()).sql(" = ")
+                    .bind(deletionId.toString());
+        }
+        sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p").append(joins).sql(" WHERE p.")
+                .id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+        return flagged(connection, sql, references);
+    }
+
+    /** Runs a one-row query of 0/1 flags, one per reference, and returns the references flagged 1. */
+    private static List<Dependency> flagged(Connection connection, SqlBuilder sql, List<Dependency> references) throws SQLException {
+        List<Dependency> outside = new ArrayList<>();
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            for (int i = 0; i < references.size(); i++) {
+                if (rs.getInt(i + 1) == 1) {
+                    outside.add(references.get(i));
+                }
             }
+        }
+        return outside;
+    }
+
+    /** Locks the records outside the deletion referenced through {@code d}; fails naming the first the bin holds. */
+    private void lockOrFail(Connection connection, UUID deletionId, EntityType from, Dependency d, EntityType target) throws SQLException {
+        Held deleted = lockReferencedOutside(connection, deletionId, from, d, target);
+        if (deleted == null) {
+            return;
+        }
+        // Which of the deletion's own records points there: those rows are locked with the deletion.
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(from.idColumn()).sql(" FROM ").id(from.primaryTable().name()).sql(" p");
+        String alias = PlanQueries.joinReference(from, d, sql);
+        sql.sql(" WHERE p.").id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString())
+                .sql(" AND ").column(alias, d.column()).sql(" = ").bind(deleted.targetId()).sql(" ORDER BY p.").id(from.idColumn()).sql(" ")
+                .sql(dialect.limit(1));
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            throw new dev.datalifecycle.api.RestoreDependsOnDeletionException(deletionId,
+                    from.name() + " " + rs.getObject(1) + " (" + d.name() + ")", target.name() + " " + deleted.targetId(),
+                    deleted.deletion());
         }
     }
 

@@ -191,6 +191,24 @@ public final class PlanQueries {
         return PlanSql.referenceAlias(from, d);
     }
 
+    /**
+     * The CASCADE dependency by which every record of {@code type} that a delete of {@code rootType}
+     * marks was reached, when there is exactly one such path and no other type the delete reaches
+     * shares {@code type}'s table; otherwise empty. Such records all reference, through it, a record of
+     * the same deletion.
+     */
+    public static java.util.Optional<Dependency> onlyPathInto(LifecycleModel model, String rootType, String type) {
+        if (type.equals(rootType)) {
+            return java.util.Optional.empty();
+        }
+        Closure closure = Closure.of(model, rootType);
+        List<Dependency> into = closure.cascadesInto(type);
+        String table = model.type(type).primaryTable().name();
+        boolean shared = closure.types().stream()
+                .anyMatch(t -> !t.equals(type) && model.type(t).primaryTable().name().equals(table));
+        return into.size() == 1 && !shared ? java.util.Optional.of(into.get(0)) : java.util.Optional.empty();
+    }
+
     /** Appends {@code AND <the rows whose rule is rule>} on the columns of {@code alias}. */
     public static void ruleCondition(dev.datalifecycle.core.model.RuleSpec spec, DeleteRule rule, String alias, SqlBuilder into) {
         PlanSql.selected(spec, rule, alias, into);

@@ -40,4 +40,9 @@ final class PostgreSqlDialect extends QuotingDialect {
     public String migrationFolder() {
         return "postgresql";
     }
+
+    @Override
+    public boolean prefersSetDifference() {
+        return true;
+    }
 }
