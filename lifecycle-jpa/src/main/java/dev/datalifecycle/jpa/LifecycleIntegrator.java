@@ -53,6 +53,12 @@ public final class LifecycleIntegrator implements Integrator {
         // Fails the boot now if the mappings cannot be worked with; the catalog comes on first use.
         ModelDiscovery.discoverWithReport(metadata, settings, null, warning -> LOG.warn("Data Lifecycle: {}", warning));
         FACTORIES.put(sessionFactory, new Registered(metadata, settings, sessionFactory));
+        Map<String, String> softDeletable = new LinkedHashMap<>();
+        var roots = ModelDiscovery.softDeletableRoots(metadata, settings);
+        metadata.getEntityBindings().stream().filter(e -> roots.containsKey(e.getRootClass()))
+                .forEach(e -> softDeletable.put(e.getEntityName(), e.getJpaEntityName()));
+        sessionFactory.getEventListenerRegistry().prependListeners(org.hibernate.event.spi.EventType.DELETE,
+                new DirectDeleteGuard(softDeletable));
     }
 
     @Override

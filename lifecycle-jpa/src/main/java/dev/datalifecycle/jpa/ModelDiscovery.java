@@ -99,6 +99,25 @@ final class ModelDiscovery {
         return new ModelDiscovery(metadata, settings, catalog, warnings).discover();
     }
 
+    /**
+     * The soft-deletable root entities of {@code metadata}, each with its marker columns' physical
+     * names: deletion id, deleted at, and the adopted deleted flag (empty for none).
+     */
+    static Map<org.hibernate.mapping.RootClass, List<String>> softDeletableRoots(Metadata metadata, Map<String, Object> settings) {
+        ModelDiscovery discovery = new ModelDiscovery(metadata, settings, null, warning -> { });
+        Map<org.hibernate.mapping.RootClass, List<String>> roots = new LinkedHashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity instanceof org.hibernate.mapping.RootClass root) {
+                String[] markers = discovery.markers(root);
+                if (markers != null) {
+                    roots.put(root, List.of(discovery.physicalColumn(markers[0]), discovery.physicalColumn(markers[1]),
+                            markers[2].isEmpty() ? "" : discovery.physicalColumn(markers[2])));
+                }
+            }
+        }
+        return roots;
+    }
+
     private Result discover() {
         for (PersistentClass entity : metadata.getEntityBindings()) {
             typeNames.put(entity.getEntityName(), entity.getJpaEntityName());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.datalifecycle.testkit.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceConfiguration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,18 +24,12 @@ abstract class JpaRoundTripContract {
 
     @BeforeAll
     static void boot(TestDatabase db) {
-        PersistenceConfiguration config = new PersistenceConfiguration("round-trip")
-                .managedClass(RoundTripNote.class)
-                .property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "create");
-        db.jpaProperties().forEach(config::property);
-        emf = config.createEntityManagerFactory();
+        emf = TestFactories.boot(db, "round-trip", List.of(RoundTripNote.class), java.util.Map.of());
     }
 
     @AfterAll
     static void close() {
-        if (emf != null) {
-            emf.close();
-        }
+        TestFactories.close(emf);
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.datalifecycle.jpa.HibernateDialects;
 import dev.datalifecycle.jpa.LifecycleJpa;
 import dev.datalifecycle.testkit.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceConfiguration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,21 +34,14 @@ abstract class DiscoveryContract {
 
     @BeforeAll
     static void boot(TestDatabase db) {
-        PersistenceConfiguration config = new PersistenceConfiguration("discovery");
-        Entities.ALL.forEach(config::managedClass);
-        config.property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "create");
-        config.property("hibernate.physical_naming_strategy", PrefixNamingStrategy.class.getName());
-        config.property("hibernate.tenant_identifier_resolver", FixedTenant.class.getName());
-        db.jpaProperties().forEach(config::property);
-        LifecycleJpa.configure()
+        java.util.Map<String, Object> properties = new java.util.HashMap<>(LifecycleJpa.configure()
                 .rule("Deal", "customer", DeleteRule.IGNORE)
                 .references("Invoice", "accountId", "Account")
-                .toProperties().forEach(config::property);
-        emf = config.createEntityManagerFactory();
-        Dialect dialect = HibernateDialects.of(emf);
-        for (String table : List.of("t_Account", "t_Customer", "t_Contact", "t_Tag", "t_Contract", "t_Party", "t_Vehicle", "t_Profile", "t_Memo", dialect.quote("t_Deal"))) {
-            db.execute("alter table " + table + " add c_deletion_id varchar(36)", "alter table " + table + " add c_deleted_at timestamp");
-        }
+                .toProperties());
+        properties.put("hibernate.physical_naming_strategy", PrefixNamingStrategy.class.getName());
+        properties.put("hibernate.tenant_identifier_resolver", FixedTenant.class.getName());
+        emf = dev.datalifecycle.jpa.TestFactories.boot(db, "discovery", Entities.ALL, properties);
+        // The marker columns come from the mapping: the library adds them to each soft-deletable table.
         // What only the database knows: a table written by other code, and a foreign key on a column
         // the mapping does not have. Created before the model is first read, as a migration would be.
         db.execute("create table audit_entry (id bigint primary key, customer_ref bigint)",
@@ -91,9 +83,7 @@ abstract class DiscoveryContract {
 
     @AfterAll
     static void close() {
-        if (emf != null) {
-            emf.close();
-        }
+        dev.datalifecycle.jpa.TestFactories.close(emf);
     }
 
     @Test

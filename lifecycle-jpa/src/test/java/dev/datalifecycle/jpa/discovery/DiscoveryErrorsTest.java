@@ -37,6 +37,15 @@ class DiscoveryErrorsTest {
         Parent parent;
     }
 
+    @Entity(name = "Lead")
+    @SoftDeletable
+    static class Lead {
+        @Id
+        Long id;
+        @jakarta.persistence.Column(name = "deleted_at")
+        java.time.Instant deletedAt;
+    }
+
     @Embeddable
     record LineKey(Long orderId, Integer line) implements Serializable {
     }
@@ -81,6 +90,17 @@ class DiscoveryErrorsTest {
         InvalidModelException e = bootFails(config);
         assertEquals(List.of("Child.parent_id: CASCADE would delete Child records, but Child has no marker columns: "
                 + "declare markers(deletionIdColumn, deletedAtColumn) or use another rule"), e.problems());
+    }
+
+    @Test
+    void aMarkerMappedAsAWritableAttributeFailsTheBoot() {
+        PersistenceConfiguration config = new PersistenceConfiguration("errors")
+                .managedClass(Lead.class)
+                .property(PersistenceConfiguration.JDBC_URL, "jdbc:h2:mem:discovery_errors5")
+                .property(PersistenceConfiguration.JDBC_USER, "sa");
+        InvalidModelException e = bootFails(config);
+        assertEquals(List.of("Lead.deletedAt maps the marker column deleted_at, which the library writes: map it with"
+                + " @Column(insertable = false, updatable = false), or drop the attribute"), e.problems());
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.datalifecycle.jpa.reads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.datalifecycle.api.DirectDeleteRefusedException;
+import dev.datalifecycle.jpa.TestFactories;
+import dev.datalifecycle.jpa.reads.ReadEntities.Contact;
+import dev.datalifecycle.jpa.reads.ReadEntities.Customer;
+import dev.datalifecycle.jpa.reads.ReadEntities.Note;
+import dev.datalifecycle.jpa.reads.ReadEntities.Truck;
+import dev.datalifecycle.testkit.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The host's own {@code em.remove} of a soft-deletable record is refused and writes nothing. */
+abstract class HostDeletesContract {
+
+    private static EntityManagerFactory emf;
+
+    @BeforeAll
+    static void boot(TestDatabase db) {
+        emf = TestFactories.boot(db, "host-deletes", ReadEntities.ALL, java.util.Map.of());
+    }
+
+    @AfterAll
+    static void close() {
+        TestFactories.close(emf);
+    }
+
+    @BeforeEach
+    void records(TestDatabase db) {
+        db.execute("delete from r_note", "delete from r_contact", "delete from r_truck", "delete from r_vehicle", "delete from r_customer");
+        emf.runInTransaction(em -> {
+            Customer acme = new Customer(1L, "Acme");
+            em.persist(acme);
+            em.persist(new Contact(10L, "Ann", acme));
+            em.persist(new Note(500L, "met at fair", acme));
+            em.persist(new Truck(41L, "T-41", 3, acme));
+        });
+    }
+
+    @Test
+    void removingASoftDeletableRecordIsRefusedAndChangesNothing(TestDatabase db) {
+        DirectDeleteRefusedException e = assertThrows(DirectDeleteRefusedException.class,
+                () -> emf.runInTransaction(em -> em.remove(em.find(Contact.class, 10L))));
+        assertEquals("Contact", e.type());
+        assertEquals(List.of("deleted_at=null, deletion_id=null, id=10"), db.rows("select deleted_at, deletion_id, id from r_contact"));
+    }
+
+    @Test
+    void aSubclassOfASoftDeletableRootIsRefusedUnderItsOwnName(TestDatabase db) {
+        DirectDeleteRefusedException e = assertThrows(DirectDeleteRefusedException.class,
+                () -> emf.runInTransaction(em -> em.remove(em.getReference(Truck.class, 41L))));
+        assertEquals("Truck", e.type());
+        assertEquals(List.of("deleted_at=null, id=41"), db.rows("select deleted_at, id from r_vehicle"));
+    }
+
+    @Test
+    void removingARecordThatIsNotSoftDeletableStillWorks(TestDatabase db) {
+        emf.runInTransaction(em -> em.remove(em.find(Note.class, 500L)));
+        assertEquals(List.of(), db.rows("select id from r_note"));
+    }
+}
