@@ -61,6 +61,48 @@ abstract class HostDeletesContract {
     }
 
     @Test
+    void aJpqlOrCriteriaDeleteOfSoftDeletableRecordsIsRefusedAndChangesNothing(TestDatabase db) {
+        DirectDeleteRefusedException jpql = assertThrows(DirectDeleteRefusedException.class,
+                () -> emf.runInTransaction(em -> em.createQuery("delete from Contact k where k.name = 'Ann'").executeUpdate()));
+        assertEquals("Contact", jpql.type());
+        DirectDeleteRefusedException joined = assertThrows(DirectDeleteRefusedException.class,
+                () -> emf.runInTransaction(em -> em.createQuery("delete from Truck t where t.axles > 1").executeUpdate()));
+        assertEquals("Truck", joined.type());
+        DirectDeleteRefusedException criteria = assertThrows(DirectDeleteRefusedException.class, () -> emf.runInTransaction(em -> {
+            var cb = em.getCriteriaBuilder();
+            var delete = cb.createCriteriaDelete(Customer.class);
+            delete.from(Customer.class);
+            em.createQuery(delete).executeUpdate();
+        }));
+        assertEquals("Customer", criteria.type());
+        assertEquals(List.of("deleted_at=null, id=10"), db.rows("select deleted_at, id from r_contact"));
+        assertEquals(List.of("deleted_at=null, id=1"), db.rows("select deleted_at, id from r_customer"));
+        assertEquals(List.of("id=41"), db.rows("select id from r_truck"));
+    }
+
+    @Test
+    void aJpqlUpdateChangesLiveRecordsOnly(TestDatabase db) {
+        emf.runInTransaction(em -> em.persist(new Contact(11L, "Bob", em.find(Customer.class, 1L))));
+        db.execute("update r_contact set deletion_id = 'd1', deleted_at = current_timestamp where id = 11");
+        int changed = emf.callInTransaction(em -> em.createQuery("update Contact k set k.name = 'Renamed'").executeUpdate());
+        assertEquals(1, changed);
+        assertEquals(List.of("id=10, name=Renamed", "id=11, name=Bob"), db.rows("select id, name from r_contact order by id"));
+    }
+
+    @Test
+    void aNativeDeleteFromASoftDeletableTableIsRefused(TestDatabase db) {
+        assertThrows(DirectDeleteRefusedException.class,
+                () -> emf.runInTransaction(em -> em.createNativeQuery("DELETE FROM r_contact WHERE id = 10").executeUpdate()));
+        assertEquals(List.of("id=10"), db.rows("select id from r_contact"));
+    }
+
+    @Test
+    void aJpqlDeleteOfRecordsThatAreNotSoftDeletableStillWorks(TestDatabase db) {
+        emf.runInTransaction(em -> em.createQuery("delete from Note").executeUpdate());
+        assertEquals(List.of(), db.rows("select id from r_note"));
+    }
+
+    @Test
     void removingARecordThatIsNotSoftDeletableStillWorks(TestDatabase db) {
         emf.runInTransaction(em -> em.remove(em.find(Note.class, 500L)));
         assertEquals(List.of(), db.rows("select id from r_note"));
