@@ -6,19 +6,61 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * The entry to Data Lifecycle for a Hibernate application. For now it hands out the model read from
- * the factory's mappings when it booted, completed on first use with what only the database catalog
- * knows; the operations (plan, delete, restore) follow.
+ * The entry to Data Lifecycle for a Hibernate application: {@link #builder} gives the
+ * {@link DataLifecycle} that plans, deletes, restores and purges; {@link #configure()} the boot
+ * settings; {@link #model} the model read from the factory's mappings when it booted, completed on
+ * first use with what only the database catalog knows.
  *
  * <pre>{@code
- * LifecycleModel model = LifecycleJpa.model(entityManagerFactory);
- * DeletePlan plan = new DeletePlanner(model, HibernateDialects.of(entityManagerFactory))
- *         .plan(connection, "Customer", List.of(42L), alice);
+ * DataLifecycle lifecycle = LifecycleJpa.builder(entityManagerFactory).build();
+ * Deletion deletion = lifecycle.delete(lifecycle.plan(Customer.class, 42L, alice), alice, "duplicate");
  * }</pre>
  */
 public final class LifecycleJpa {
 
     private LifecycleJpa() {
+    }
+
+    /** Starts a {@link DataLifecycle} for {@code entityManagerFactory}, which the library took part in booting. */
+    public static Builder builder(EntityManagerFactory entityManagerFactory) {
+        return new Builder(entityManagerFactory);
+    }
+
+    /** Options of a {@link DataLifecycle}; each has a default. */
+    public static final class Builder {
+        private final EntityManagerFactory entityManagerFactory;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
+        private dev.datalifecycle.api.spi.Authorizer authorizer = dev.datalifecycle.api.spi.Authorizer.allowAll();
+
+        private Builder(EntityManagerFactory entityManagerFactory) {
+            this.entityManagerFactory = java.util.Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+        }
+
+        /** The clock deletion times and expiries are read from (default: the system clock, UTC). */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Asked before each plan, delete, restore and purge (default: allows everything). */
+        public Builder authorizer(dev.datalifecycle.api.spi.Authorizer authorizer) {
+            this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
+            return this;
+        }
+
+        /**
+         * Reads the model (the catalog on first use) and builds the entry point.
+         *
+         * @throws LifecycleException when the library did not take part in the factory's boot
+         */
+        public DataLifecycle build() {
+            LifecycleModel model = model(entityManagerFactory);
+            var dialect = HibernateDialects.of(entityManagerFactory);
+            return new DataLifecycle(entityManagerFactory.unwrap(SessionFactoryImplementor.class), model,
+                    new dev.datalifecycle.core.plan.DeletePlanner(model, dialect, dev.datalifecycle.core.plan.DeletePlanner.DEFAULT_SAMPLE_SIZE,
+                            authorizer),
+                    new dev.datalifecycle.core.bin.RecycleBin(model, dialect, clock, authorizer), null);
+        }
     }
 
     /**

@@ -34,7 +34,9 @@ final class ReadEntities {
         @Id
         Long id;
         String name;
+        /** Held in the second-level cache when a test switches it on. */
         @OneToMany(mappedBy = "customer")
+        @org.hibernate.annotations.Cache(usage = org.hibernate.annotations.CacheConcurrencyStrategy.READ_WRITE)
         List<Contact> contacts = new ArrayList<>();
         /** A collection whose element type is a subclass in a SINGLE_TABLE hierarchy. */
         @OneToMany(mappedBy = "employer")
