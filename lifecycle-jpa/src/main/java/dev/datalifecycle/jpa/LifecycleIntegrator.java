@@ -51,14 +51,31 @@ public final class LifecycleIntegrator implements Integrator {
             }
         });
         // Fails the boot now if the mappings cannot be worked with; the catalog comes on first use.
-        ModelDiscovery.discoverWithReport(metadata, settings, null, warning -> LOG.warn("Data Lifecycle: {}", warning));
+        ModelDiscovery.Result mapped = ModelDiscovery.discoverWithReport(metadata, settings, null,
+                warning -> LOG.warn("Data Lifecycle: {}", warning));
         FACTORIES.put(sessionFactory, new Registered(metadata, settings, sessionFactory));
         Map<String, String> softDeletable = new LinkedHashMap<>();
         var roots = ModelDiscovery.softDeletableRoots(metadata, settings);
         metadata.getEntityBindings().stream().filter(e -> roots.containsKey(e.getRootClass()))
                 .forEach(e -> softDeletable.put(e.getEntityName(), e.getJpaEntityName()));
-        sessionFactory.getEventListenerRegistry().prependListeners(org.hibernate.event.spi.EventType.DELETE,
-                new DirectDeleteGuard(softDeletable));
+        var listeners = sessionFactory.getEventListenerRegistry();
+        listeners.prependListeners(org.hibernate.event.spi.EventType.DELETE, new DirectDeleteGuard(softDeletable));
+        InsertGuard guard;
+        try {
+            guard = InsertGuard.of(metadata, mapped.model(), HibernateDialects.of(sessionFactory));
+        } catch (dev.datalifecycle.api.UnsupportedDatabaseException e) {
+            // The entry point refuses such a database when it is built; reads need no dialect.
+            guard = null;
+        }
+        if (guard != null) {
+            listeners.appendListeners(org.hibernate.event.spi.EventType.PRE_INSERT, guard);
+            listeners.appendListeners(org.hibernate.event.spi.EventType.PRE_UPDATE, guard);
+            listeners.appendListeners(org.hibernate.event.spi.EventType.PRE_COLLECTION_RECREATE, guard);
+            listeners.appendListeners(org.hibernate.event.spi.EventType.PRE_COLLECTION_UPDATE, guard);
+            // After Hibernate's own: the check runs once the flush has written what it noted.
+            listeners.appendListeners(org.hibernate.event.spi.EventType.FLUSH, guard);
+            listeners.appendListeners(org.hibernate.event.spi.EventType.AUTO_FLUSH, guard);
+        }
     }
 
     @Override

@@ -1,0 +1,207 @@
+package dev.datalifecycle.jpa.reads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.ReferenceToDeletedRecordException;
+import dev.datalifecycle.api.StalePlanException;
+import dev.datalifecycle.jpa.DataLifecycle;
+import dev.datalifecycle.jpa.LifecycleJpa;
+import dev.datalifecycle.jpa.TestFactories;
+import dev.datalifecycle.jpa.reads.ReadEntities.Contact;
+import dev.datalifecycle.jpa.reads.ReadEntities.Customer;
+import dev.datalifecycle.jpa.reads.ReadEntities.Phone;
+import dev.datalifecycle.jpa.reads.ReadEntities.Vehicle;
+import dev.datalifecycle.testkit.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A write through Hibernate never leaves a live record under a deleted one: not against a record
+ * already in the bin, and not against a delete running at the same time, in either order. The
+ * interleavings are forced by holding one transaction open while the other runs.
+ */
+abstract class InsertGuardContract {
+
+    private static final Actor ALICE = Actor.of("alice", Set.of());
+    private static EntityManagerFactory emf;
+    private static DataLifecycle lifecycle;
+
+    @BeforeAll
+    static void boot(TestDatabase db) {
+        emf = TestFactories.boot(db, "insert-guard", ReadEntities.ALL, LifecycleJpa.configure()
+                .rule("Contact", "customer", DeleteRule.CASCADE)
+                .rule("Phone", "contact", DeleteRule.CASCADE)
+                .rule("Note", "customer", DeleteRule.DETACH)
+                .toProperties());
+        TestFactories.installBin(db, emf);
+        lifecycle = LifecycleJpa.builder(emf).build();
+    }
+
+    @AfterAll
+    static void close() {
+        TestFactories.close(emf);
+    }
+
+    @BeforeEach
+    void records(TestDatabase db) {
+        TestFactories.emptyBin(db);
+        db.execute("delete from r_customer_vehicle", "delete from r_phone", "delete from r_note", "delete from r_contact",
+                "delete from r_truck", "delete from r_vehicle", "delete from r_customer");
+        emf.runInTransaction(em -> {
+            Customer acme = new Customer(1L, "Acme");
+            Customer globex = new Customer(2L, "Globex");
+            em.persist(acme);
+            em.persist(globex);
+            Contact ann = new Contact(10L, "Ann", acme);
+            Contact cy = new Contact(11L, "Cy", globex);
+            em.persist(ann);
+            em.persist(cy);
+            em.persist(new Phone(100L, "555-0100", ann));
+            em.persist(new Phone(101L, "555-0101", cy));
+            em.persist(new Vehicle(40L, "V-40"));
+        });
+    }
+
+    /** Live phones whose contact is deleted: what must never be. */
+    private static List<String> orphans(TestDatabase db) {
+        return db.rows("select p.id from r_phone p join r_contact c on c.id = p.contact_id"
+                + " where p.deletion_id is null and c.deletion_id is not null");
+    }
+
+    private static void deleteCustomerOne() {
+        lifecycle.delete(lifecycle.plan(Customer.class, 1L, ALICE), ALICE, "gone");
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        while (e.getCause() != null && !(e instanceof dev.datalifecycle.api.LifecycleException)) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static void inTransaction(Consumer<EntityManager> work) {
+        try (EntityManager em = emf.createEntityManager()) {
+            em.getTransaction().begin();
+            try {
+                work.accept(em);
+                em.flush();
+                em.getTransaction().commit();
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aChildInsertedUnderARecordInTheBinIsRefused(TestDatabase db) {
+        deleteCustomerOne();
+        ReferenceToDeletedRecordException e = assertThrows(ReferenceToDeletedRecordException.class,
+                () -> inTransaction(em -> em.persist(new Phone(102L, "555-0102", em.getReference(Contact.class, 10L)))));
+        assertEquals("Phone", e.fromType());
+        assertEquals("Contact", e.targetType());
+        assertEquals(10L, e.targetId());
+        assertEquals(List.of("id=100", "id=101"), db.rows("select id from r_phone order by id"));
+    }
+
+    @Test
+    void movingARecordUnderOneInTheBinIsRefused(TestDatabase db) {
+        deleteCustomerOne();
+        assertThrows(ReferenceToDeletedRecordException.class,
+                () -> inTransaction(em -> em.find(Phone.class, 101L).contact = em.getReference(Contact.class, 10L)));
+        assertEquals(List.of("contact_id=11"), db.rows("select contact_id from r_phone where id = 101"));
+    }
+
+    @Test
+    void aLinkToARecordInTheBinIsRefused(TestDatabase db) {
+        db.execute("update r_vehicle set deletion_id = 'd1', deleted_at = current_timestamp where id = 40");
+        ReferenceToDeletedRecordException e = assertThrows(ReferenceToDeletedRecordException.class,
+                () -> inTransaction(em -> em.find(Customer.class, 2L).fleet.add(em.getReference(Vehicle.class, 40L))));
+        assertEquals("Vehicle", e.targetType());
+        assertEquals(List.of(), db.rows("select customer_id from r_customer_vehicle"));
+    }
+
+    @Test
+    void theCheckIsOneLockingReadPerReferencedTypeNotPerRecord(TestDatabase db) {
+        db.statements().reset();
+        inTransaction(em -> {
+            for (long i = 0; i < 200; i++) {
+                em.persist(new Phone(1000 + i, "555-" + i, em.getReference(Contact.class, i % 2 == 0 ? 10L : 11L)));
+            }
+        });
+        long lockingReads = db.statements().statements().stream().filter(s -> s.toLowerCase().startsWith("select")
+                && s.contains("r_contact") && s.toLowerCase().contains(" for ") || s.toLowerCase().contains("lock in share mode")).count();
+        assertEquals(1, lockingReads, () -> "statements: " + db.statements().statements().stream().filter(s -> !s.startsWith("insert")).toList());
+        assertEquals(List.of("n=202"), db.rows("select count(*) as n from r_phone"));
+    }
+
+    /** The delete holds its locks; the insert comes while it runs, and is refused once it commits. */
+    @Test
+    void anInsertWhileTheParentIsBeingDeletedIsRefused(TestDatabase db) throws Exception {
+        try (EntityManager deleting = emf.createEntityManager()) {
+            deleting.getTransaction().begin();
+            lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Customer.class, 1L, ALICE), ALICE, "gone");
+            CompletableFuture<Void> insert = CompletableFuture.runAsync(
+                    () -> inTransaction(em -> em.persist(new Phone(102L, "555-0102", em.getReference(Contact.class, 10L)))));
+            Thread.sleep(300); // let the insert reach the lock; it waits there, or comes after the commit: refused either way
+            deleting.getTransaction().commit();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> insert.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(ReferenceToDeletedRecordException.class, rootOf(e), e::toString);
+        }
+        assertEquals(List.of(), orphans(db));
+        assertEquals(List.of("id=100", "id=101"), db.rows("select id from r_phone order by id"));
+    }
+
+    @Test
+    void aMoveWhileTheNewParentIsBeingDeletedIsRefused(TestDatabase db) throws Exception {
+        try (EntityManager deleting = emf.createEntityManager()) {
+            deleting.getTransaction().begin();
+            lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Customer.class, 1L, ALICE), ALICE, "gone");
+            CompletableFuture<Void> move = CompletableFuture.runAsync(
+                    () -> inTransaction(em -> em.find(Phone.class, 101L).contact = em.getReference(Contact.class, 10L)));
+            Thread.sleep(300);
+            deleting.getTransaction().commit();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> move.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(ReferenceToDeletedRecordException.class, rootOf(e), e::toString);
+        }
+        assertEquals(List.of(), orphans(db));
+    }
+
+    /**
+     * The insert comes first and holds its locking read; the delete, planned without it, waits for it,
+     * then finds the new phone and refuses the plan as stale. Either way no live phone is left under a
+     * deleted contact.
+     */
+    @Test
+    void aDeleteAfterAnUncommittedInsertWaitsAndFindsItsPlanStale(TestDatabase db) throws Exception {
+        DeletePlan plan = lifecycle.plan(Customer.class, 1L, ALICE);
+        try (EntityManager inserting = emf.createEntityManager()) {
+            inserting.getTransaction().begin();
+            inserting.persist(new Phone(102L, "555-0102", inserting.getReference(Contact.class, 10L)));
+            inserting.flush();
+            CompletableFuture<Void> delete = CompletableFuture.runAsync(() -> lifecycle.delete(plan, ALICE, "gone"));
+            Thread.sleep(300);
+            inserting.getTransaction().commit();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> delete.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(StalePlanException.class, rootOf(e), e::toString);
+        }
+        assertEquals(List.of(), orphans(db));
+        assertEquals(List.of("n=0"), db.rows("select count(*) as n from r_contact where deletion_id is not null"));
+    }
+}
