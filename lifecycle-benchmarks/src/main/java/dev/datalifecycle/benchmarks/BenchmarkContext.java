@@ -19,6 +19,7 @@ public final class BenchmarkContext implements AutoCloseable {
     private final TestDatabase database;
     private final int scale;
     private EntityManagerFactory entityManagerFactory;
+    private final Map<String, AutoCloseable> shared = new java.util.LinkedHashMap<>();
 
     BenchmarkContext(TestDatabase database, int scale) {
         this.database = database;
@@ -52,10 +53,26 @@ public final class BenchmarkContext implements AutoCloseable {
         return entityManagerFactory;
     }
 
+    /**
+     * Something several benchmarks of a run share (a factory, filled tables), made by the first that
+     * asks and closed with the context.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T extends AutoCloseable> T shared(String key, java.util.function.Supplier<T> make) {
+        return (T) shared.computeIfAbsent(key, k -> make.get());
+    }
+
     @Override
     public synchronized void close() {
         if (entityManagerFactory != null) {
             entityManagerFactory.close();
+        }
+        for (AutoCloseable each : shared.values()) {
+            try {
+                each.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close " + each, e);
+            }
         }
     }
 }

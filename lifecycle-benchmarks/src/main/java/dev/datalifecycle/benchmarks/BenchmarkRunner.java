@@ -35,7 +35,8 @@ public final class BenchmarkRunner {
     /** Every benchmark the harness knows, in the order they run. */
     static List<Benchmark> all() {
         return List.of(new InsertRecordsBenchmark(), new PlanBenchmark(), new SoftDeleteBenchmark(), new RestoreBenchmark(),
-                new PurgeBenchmark());
+                new PurgeBenchmark(), new ReadPathBenchmark(ReadPathBenchmark.Query.LIST), new ReadPathBenchmark(ReadPathBenchmark.Query.FIND),
+                new ReadPathBenchmark(ReadPathBenchmark.Query.COLLECTION), new InsertGuardBenchmark(false), new InsertGuardBenchmark(true));
     }
 
     private BenchmarkRunner() {

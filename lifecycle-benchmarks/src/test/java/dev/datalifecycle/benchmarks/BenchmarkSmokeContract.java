@@ -31,7 +31,7 @@ abstract class BenchmarkSmokeContract {
         BenchmarkMain.write(results, out);
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(15, json.size(), json::toPrettyString);
+        assertEquals(31, json.size(), json::toPrettyString);
         Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
         for (JsonNode row : json) {
             assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
@@ -66,8 +66,16 @@ abstract class BenchmarkSmokeContract {
         assertEquals("restore:data-lifecycle", json.get(11).get("name").asText());
         assertEquals("permanent-delete:data-lifecycle", json.get(13).get("name").asText());
         assertEquals("permanent-delete:hand-jdbc", json.get(14).get("name").asText());
-        // One progress line per contender and round: (2 + 3 + 4 + 2 + 2 contenders) x (1 warm-up + 2 measured).
-        assertEquals(39, progress.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("read-list:data-lifecycle", json.get(15).get("name").asText());
+        assertEquals("no-restriction", json.get(15).get("baseline").asText());
+        assertEquals("hibernate-soft-delete", json.get(16).get("baseline").asText());
+        assertEquals("read-find:data-lifecycle", json.get(19).get("name").asText());
+        assertEquals("read-collection:hibernate-soft-delete", json.get(26).get("name").asText());
+        assertEquals("insert-guard:data-lifecycle", json.get(27).get("name").asText());
+        assertEquals("no-guard", json.get(27).get("baseline").asText());
+        assertEquals("insert-guard-2-threads:no-guard", json.get(30).get("name").asText());
+        // One progress line per contender and round: (2 + 3 + 4 + 2 + 2 + 3 x 3 + 2 x 2 contenders) x (1 warm-up + 2 measured).
+        assertEquals(78, progress.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
