@@ -53,13 +53,18 @@ public final class LifecycleIntegrator implements Integrator {
         // Fails the boot now if the mappings cannot be worked with; the catalog comes on first use.
         ModelDiscovery.Result mapped = ModelDiscovery.discoverWithReport(metadata, settings, null,
                 warning -> LOG.warn("Data Lifecycle: {}", warning));
-        FACTORIES.put(sessionFactory, new Registered(metadata, settings, sessionFactory));
+        Registered registered = new Registered(metadata, settings, sessionFactory);
+        FACTORIES.put(sessionFactory, registered);
         Map<String, String> softDeletable = new LinkedHashMap<>();
         var roots = ModelDiscovery.softDeletableRoots(metadata, settings);
         metadata.getEntityBindings().stream().filter(e -> roots.containsKey(e.getRootClass()))
                 .forEach(e -> softDeletable.put(e.getEntityName(), e.getJpaEntityName()));
         var listeners = sessionFactory.getEventListenerRegistry();
-        listeners.prependListeners(org.hibernate.event.spi.EventType.DELETE, new DirectDeleteGuard(softDeletable));
+        var deletes = listeners.getEventListenerGroup(org.hibernate.event.spi.EventType.DELETE);
+        java.util.List<org.hibernate.event.spi.DeleteEventListener> hibernates = new java.util.ArrayList<>();
+        deletes.listeners().forEach(hibernates::add);
+        registered.guard = new DirectDeleteGuard(softDeletable, hibernates);
+        listeners.setListeners(org.hibernate.event.spi.EventType.DELETE, registered.guard);
         InsertGuard guard;
         try {
             guard = InsertGuard.of(metadata, mapped.model(), HibernateDialects.of(sessionFactory));
@@ -93,6 +98,8 @@ public final class LifecycleIntegrator implements Integrator {
         private final Map<String, Object> settings;
         private final SessionFactoryImplementor sessionFactory;
         private volatile ModelDiscovery.Result result;
+        /** The delete listener of this factory, which routes removes once the host opts in. */
+        DirectDeleteGuard guard;
 
         Registered(Metadata metadata, Map<String, Object> settings, SessionFactoryImplementor sessionFactory) {
             this.metadata = metadata;

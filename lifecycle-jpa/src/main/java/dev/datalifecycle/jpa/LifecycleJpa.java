@@ -31,6 +31,7 @@ public final class LifecycleJpa {
         private final EntityManagerFactory entityManagerFactory;
         private java.time.Clock clock = java.time.Clock.systemUTC();
         private dev.datalifecycle.api.spi.Authorizer authorizer = dev.datalifecycle.api.spi.Authorizer.allowAll();
+        private java.util.function.Supplier<dev.datalifecycle.api.Actor> removingActor;
 
         private Builder(EntityManagerFactory entityManagerFactory) {
             this.entityManagerFactory = java.util.Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
@@ -49,6 +50,18 @@ public final class LifecycleJpa {
         }
 
         /**
+         * Opts in to routing: from now on {@code em.remove} of a soft-deletable record (the host's
+         * own, not a cascade) plans and deletes it through the library in the {@code EntityManager}'s
+         * transaction, as {@code actor} (asked at each remove, e.g. from the host's security context),
+         * instead of being refused. A remove the plan blocks fails with the blockers. The last entry
+         * point built with this routes the factory's removes.
+         */
+        public Builder routeRemoves(java.util.function.Supplier<dev.datalifecycle.api.Actor> actor) {
+            this.removingActor = java.util.Objects.requireNonNull(actor, "actor");
+            return this;
+        }
+
+        /**
          * Reads the model (the catalog on first use) and builds the entry point.
          *
          * @throws LifecycleException when the library did not take part in the factory's boot
@@ -56,10 +69,19 @@ public final class LifecycleJpa {
         public DataLifecycle build() {
             LifecycleModel model = model(entityManagerFactory);
             var dialect = HibernateDialects.of(entityManagerFactory);
-            return new DataLifecycle(entityManagerFactory.unwrap(SessionFactoryImplementor.class), model,
+            DataLifecycle lifecycle = new DataLifecycle(entityManagerFactory.unwrap(SessionFactoryImplementor.class), model,
                     new dev.datalifecycle.core.plan.DeletePlanner(model, dialect, dev.datalifecycle.core.plan.DeletePlanner.DEFAULT_SAMPLE_SIZE,
                             authorizer),
                     new dev.datalifecycle.core.bin.RecycleBin(model, dialect, clock, authorizer), null);
+            if (removingActor != null) {
+                var actor = removingActor;
+                registered(entityManagerFactory).guard.route((session, type, id) -> {
+                    DataLifecycle joined = lifecycle.with(session);
+                    dev.datalifecycle.api.Actor who = actor.get();
+                    joined.delete(joined.plan(type, id, who), who, "removed through the EntityManager");
+                });
+            }
+            return lifecycle;
         }
     }
 

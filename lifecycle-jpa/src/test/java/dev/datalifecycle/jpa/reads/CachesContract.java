@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datalifecycle.api.Actor;
-import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.jpa.DataLifecycle;
 import dev.datalifecycle.jpa.LifecycleJpa;
@@ -37,11 +36,7 @@ abstract class CachesContract {
 
     @BeforeAll
     static void boot(TestDatabase db) {
-        Map<String, Object> properties = new HashMap<>(LifecycleJpa.configure()
-                .rule("Contact", "customer", DeleteRule.CASCADE)
-                .rule("Phone", "contact", DeleteRule.CASCADE)
-                .rule("Note", "customer", DeleteRule.DETACH)
-                .toProperties());
+        Map<String, Object> properties = new HashMap<>(ReadEntities.rules());
         properties.put("jakarta.persistence.sharedCache.mode", "ALL");
         properties.put("hibernate.cache.use_second_level_cache", "true");
         properties.put("hibernate.cache.use_query_cache", "true");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.datalifecycle.api.Actor;
 import dev.datalifecycle.api.DeletePlan;
-import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.ReferenceToDeletedRecordException;
 import dev.datalifecycle.api.StalePlanException;
 import dev.datalifecycle.jpa.DataLifecycle;
@@ -43,11 +42,7 @@ abstract class InsertGuardContract {
 
     @BeforeAll
     static void boot(TestDatabase db) {
-        emf = TestFactories.boot(db, "insert-guard", ReadEntities.ALL, LifecycleJpa.configure()
-                .rule("Contact", "customer", DeleteRule.CASCADE)
-                .rule("Phone", "contact", DeleteRule.CASCADE)
-                .rule("Note", "customer", DeleteRule.DETACH)
-                .toProperties());
+        emf = TestFactories.boot(db, "insert-guard", ReadEntities.ALL, ReadEntities.rules());
         TestFactories.installBin(db, emf);
         lifecycle = LifecycleJpa.builder(emf).build();
     }

@@ -24,6 +24,18 @@ final class ReadEntities {
     private ReadEntities() {
     }
 
+    /**
+     * The rules the write tests run under: contacts and their phones go with their customer, a
+     * note's reference to its customer is cleared; everything else keeps its mapping's default.
+     */
+    static java.util.Map<String, Object> rules() {
+        return dev.datalifecycle.jpa.LifecycleJpa.configure()
+                .rule("Contact", "customer", dev.datalifecycle.api.DeleteRule.CASCADE)
+                .rule("Phone", "contact", dev.datalifecycle.api.DeleteRule.CASCADE)
+                .rule("Note", "customer", dev.datalifecycle.api.DeleteRule.DETACH)
+                .toProperties();
+    }
+
     static final List<Class<?>> ALL = List.of(Customer.class, Contact.class, Phone.class, Note.class, Party.class, Person.class,
             Vehicle.class, Truck.class);
 
