@@ -161,6 +161,7 @@ final class ModelDiscovery {
             model.reference(r.fromType, r.table, r.column, r.targetType, columnsOf(r), r.declared);
             report.add(r.fromType + "." + r.column + " -> " + r.targetType + ": " + r.rule + " (" + r.source + ")");
             unindexed(r.table, r.column);
+            lazyTowardsDeleted(r);
         }
         linkTables.forEach(l -> l.accept(model));
         for (String key : settings.keySet()) {
@@ -389,6 +390,7 @@ final class ModelDiscovery {
             String column = name(toOne.getColumns().get(0));
             Reference reference = reference(ownerType, name(toOne.getTable()), column, target, RuleSpec.RESTRICT, "mapping default");
             reference.attribute(owner, path, field);
+            reference.lazy = toOne.isLazy();
             covered.add(new String[] {name(toOne.getTable()), column});
         } else if (value instanceof Collection collection) {
             collection(ownerType, property, collection);
@@ -461,6 +463,22 @@ final class ModelDiscovery {
     private static String find(Map<String, String> byTable, String catalogName) {
         return byTable.entrySet().stream().filter(e -> dev.datalifecycle.core.model.Catalog.same(e.getKey(), catalogName))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /**
+     * Warns about the one read Hibernate cannot keep a deleted record out of: a LAZY to-one whose
+     * rule lets it point at a deleted record (IGNORE) is a proxy that fails when first used.
+     */
+    private void lazyTowardsDeleted(Reference r) {
+        if (!r.lazy || !r.rule.possibleRules().contains(DeleteRule.IGNORE) || !softDeletable(r.targetType)) {
+            return;
+        }
+        String warning = r.fromType + "." + r.attribute + " is LAZY and IGNORE: when its " + r.targetType + " is deleted it stays a"
+                + " proxy that throws EntityNotFoundException when first used. Map it EAGER to read null instead, or use another rule";
+        if (catalog == null) {
+            warnings.accept(warning);
+        }
+        report.add("WARNING " + warning);
     }
 
     /** Warns, with the statement that fixes it, when a reference column has no index to find referencing rows by. */
@@ -750,6 +768,8 @@ final class ModelDiscovery {
         PersistentClass owner;
         String attribute;
         Field field;
+        /** A LAZY to-one association: Hibernate hands out a proxy without knowing whether its target is deleted. */
+        boolean lazy;
 
         Reference(String fromType, String table, String column, String targetType, RuleSpec rule, String source) {
             this.fromType = fromType;

@@ -178,6 +178,21 @@ abstract class InsertGuardContract {
         assertEquals(List.of(), orphans(db));
     }
 
+    @Test
+    void aLinkAddedWhileItsTargetIsBeingDeletedIsRefused(TestDatabase db) throws Exception {
+        try (EntityManager deleting = emf.createEntityManager()) {
+            deleting.getTransaction().begin();
+            lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Vehicle.class, 40L, ALICE), ALICE, "sold");
+            CompletableFuture<Void> link = CompletableFuture.runAsync(
+                    () -> inTransaction(em -> em.find(Customer.class, 2L).fleet.add(em.getReference(Vehicle.class, 40L))));
+            Thread.sleep(300);
+            deleting.getTransaction().commit();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> link.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(ReferenceToDeletedRecordException.class, rootOf(e), e::toString);
+        }
+        assertEquals(List.of(), db.rows("select customer_id from r_customer_vehicle"));
+    }
+
     /**
      * The insert comes first and holds its locking read; the delete, planned without it, waits for it,
      * then finds the new phone and refuses the plan as stale. Either way no live phone is left under a

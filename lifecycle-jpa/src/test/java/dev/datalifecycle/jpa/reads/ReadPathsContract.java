@@ -40,7 +40,9 @@ abstract class ReadPathsContract {
 
     @BeforeAll
     static void boot(TestDatabase db) {
-        emf = TestFactories.boot(db, "read-paths", ReadEntities.ALL, java.util.Map.of());
+        // Contact 21 below stays live under its deleted customer, which only an IGNORE rule allows.
+        emf = TestFactories.boot(db, "read-paths", ReadEntities.ALL, dev.datalifecycle.jpa.LifecycleJpa.configure()
+                .rule("Contact", "customer", dev.datalifecycle.api.DeleteRule.IGNORE).toProperties());
         emf.runInTransaction(em -> {
             Customer acme = new Customer(1L, "Acme");
             Customer globex = new Customer(2L, "Globex");
@@ -171,6 +173,14 @@ abstract class ReadPathsContract {
         }));
         assertTrue(e instanceof EntityNotFoundException || e instanceof org.hibernate.ObjectNotFoundException, e::toString);
         assertEquals("Acme", read(em -> ((Customer) org.hibernate.Hibernate.unproxy(em.find(Contact.class, 10L).customer)).name));
+    }
+
+    @Test
+    void theLazyReferenceThatMayPointAtADeletedRecordIsNamedAtStartUp() {
+        List<String> warnings = dev.datalifecycle.jpa.LifecycleJpa.report(emf).stream().filter(l -> l.startsWith("WARNING") && l.contains("LAZY"))
+                .toList();
+        assertEquals(List.of("WARNING Contact.customer is LAZY and IGNORE: when its Customer is deleted it stays a proxy that throws"
+                + " EntityNotFoundException when first used. Map it EAGER to read null instead, or use another rule"), warnings);
     }
 
     /** The restriction costs no extra statement: a LAZY reference stays LAZY, a find is one select. */
