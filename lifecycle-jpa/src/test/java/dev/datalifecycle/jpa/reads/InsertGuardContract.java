@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A write through Hibernate never leaves a live record under a deleted one: not against a record
  * already in the bin, and not against a delete running at the same time, in either order. The
- * interleavings are forced by holding one transaction open while the other runs.
+ * interleavings are forced: one transaction holds its locks open until the other is seen waiting for
+ * them.
  */
 abstract class InsertGuardContract {
 
@@ -82,11 +83,44 @@ abstract class InsertGuardContract {
         lifecycle.delete(lifecycle.plan(Customer.class, 1L, ALICE), ALICE, "gone");
     }
 
+    /**
+     * Returns once another transaction waits for a row lock: the test hook that makes the racing
+     * write provably wait on the other transaction's lock, not merely run after it.
+     */
+    private static void awaitLockWait(TestDatabase db, CompletableFuture<?> other) throws InterruptedException {
+        String waiting = switch (db.dbms()) {
+            case POSTGRESQL -> "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()";
+            // A foreign-key check's wait does not show as LOCK WAIT in innodb_trx: a statement stuck is what shows.
+            case MARIADB -> "select count(*) as n from information_schema.processlist where command = 'Query' and time_ms > 200"
+                    + " and info not like '%information_schema%'";
+            default -> "select count(*) as n from information_schema.sessions where blocker_id is not null";
+        };
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (db.rows(waiting).equals(List.of("n=0"))) {
+            if (System.nanoTime() > deadline || other.isDone()) {
+                String how = other.isDone() ? " (it ended: " + other.handle((v, e) -> String.valueOf(e)).join() + ")" : "";
+                throw new AssertionError("no transaction came to wait for a lock" + how);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static Throwable rootOf(Throwable e) {
         while (e.getCause() != null && !(e instanceof dev.datalifecycle.api.LifecycleException)) {
             e = e.getCause();
         }
         return e;
+    }
+
+    /** An EntityManager whose transaction is rolled back if still open when the test leaves, so a failure leaves no lock behind. */
+    private record Held(EntityManager em) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
     }
 
     private static void inTransaction(Consumer<EntityManager> work) {
@@ -149,12 +183,13 @@ abstract class InsertGuardContract {
     /** The delete holds its locks; the insert comes while it runs, and is refused once it commits. */
     @Test
     void anInsertWhileTheParentIsBeingDeletedIsRefused(TestDatabase db) throws Exception {
-        try (EntityManager deleting = emf.createEntityManager()) {
+        try (Held held = new Held(emf.createEntityManager())) {
+            EntityManager deleting = held.em;
             deleting.getTransaction().begin();
             lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Customer.class, 1L, ALICE), ALICE, "gone");
             CompletableFuture<Void> insert = CompletableFuture.runAsync(
                     () -> inTransaction(em -> em.persist(new Phone(102L, "555-0102", em.getReference(Contact.class, 10L)))));
-            Thread.sleep(300); // let the insert reach the lock; it waits there, or comes after the commit: refused either way
+            awaitLockWait(db, insert);
             deleting.getTransaction().commit();
             ExecutionException e = assertThrows(ExecutionException.class, () -> insert.get(30, TimeUnit.SECONDS));
             assertInstanceOf(ReferenceToDeletedRecordException.class, rootOf(e), e::toString);
@@ -165,12 +200,13 @@ abstract class InsertGuardContract {
 
     @Test
     void aMoveWhileTheNewParentIsBeingDeletedIsRefused(TestDatabase db) throws Exception {
-        try (EntityManager deleting = emf.createEntityManager()) {
+        try (Held held = new Held(emf.createEntityManager())) {
+            EntityManager deleting = held.em;
             deleting.getTransaction().begin();
             lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Customer.class, 1L, ALICE), ALICE, "gone");
             CompletableFuture<Void> move = CompletableFuture.runAsync(
                     () -> inTransaction(em -> em.find(Phone.class, 101L).contact = em.getReference(Contact.class, 10L)));
-            Thread.sleep(300);
+            awaitLockWait(db, move);
             deleting.getTransaction().commit();
             ExecutionException e = assertThrows(ExecutionException.class, () -> move.get(30, TimeUnit.SECONDS));
             assertInstanceOf(ReferenceToDeletedRecordException.class, rootOf(e), e::toString);
@@ -180,12 +216,13 @@ abstract class InsertGuardContract {
 
     @Test
     void aLinkAddedWhileItsTargetIsBeingDeletedIsRefused(TestDatabase db) throws Exception {
-        try (EntityManager deleting = emf.createEntityManager()) {
+        try (Held held = new Held(emf.createEntityManager())) {
+            EntityManager deleting = held.em;
             deleting.getTransaction().begin();
             lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Vehicle.class, 40L, ALICE), ALICE, "sold");
             CompletableFuture<Void> link = CompletableFuture.runAsync(
                     () -> inTransaction(em -> em.find(Customer.class, 2L).fleet.add(em.getReference(Vehicle.class, 40L))));
-            Thread.sleep(300);
+            awaitLockWait(db, link);
             deleting.getTransaction().commit();
             ExecutionException e = assertThrows(ExecutionException.class, () -> link.get(30, TimeUnit.SECONDS));
             assertInstanceOf(ReferenceToDeletedRecordException.class, rootOf(e), e::toString);
@@ -201,12 +238,13 @@ abstract class InsertGuardContract {
     @Test
     void aDeleteAfterAnUncommittedInsertWaitsAndFindsItsPlanStale(TestDatabase db) throws Exception {
         DeletePlan plan = lifecycle.plan(Customer.class, 1L, ALICE);
-        try (EntityManager inserting = emf.createEntityManager()) {
+        try (Held held = new Held(emf.createEntityManager())) {
+            EntityManager inserting = held.em;
             inserting.getTransaction().begin();
             inserting.persist(new Phone(102L, "555-0102", inserting.getReference(Contact.class, 10L)));
             inserting.flush();
             CompletableFuture<Void> delete = CompletableFuture.runAsync(() -> lifecycle.delete(plan, ALICE, "gone"));
-            Thread.sleep(300);
+            awaitLockWait(db, delete);
             inserting.getTransaction().commit();
             ExecutionException e = assertThrows(ExecutionException.class, () -> delete.get(30, TimeUnit.SECONDS));
             assertInstanceOf(StalePlanException.class, rootOf(e), e::toString);
