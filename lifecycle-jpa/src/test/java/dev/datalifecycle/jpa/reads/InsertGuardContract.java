@@ -56,7 +56,7 @@ abstract class InsertGuardContract {
     @BeforeEach
     void records(TestDatabase db) {
         TestFactories.emptyBin(db);
-        db.execute("delete from r_customer_vehicle", "delete from r_phone", "delete from r_note", "delete from r_contact",
+        db.execute("delete from r_visit", "delete from r_customer_vehicle", "delete from r_phone", "delete from r_note", "delete from r_contact",
                 "delete from r_truck", "delete from r_vehicle", "delete from r_customer");
         emf.runInTransaction(em -> {
             Customer acme = new Customer(1L, "Acme");
@@ -70,6 +70,7 @@ abstract class InsertGuardContract {
             em.persist(new Phone(100L, "555-0100", ann));
             em.persist(new Phone(101L, "555-0101", cy));
             em.persist(new Vehicle(40L, "V-40"));
+            em.persist(new ReadEntities.Visit(700L, 2L));
         });
     }
 
@@ -155,6 +156,16 @@ abstract class InsertGuardContract {
         assertThrows(ReferenceToDeletedRecordException.class,
                 () -> inTransaction(em -> em.find(Phone.class, 101L).contact = em.getReference(Contact.class, 10L)));
         assertEquals(List.of("contact_id=11"), db.rows("select contact_id from r_phone where id = 101"));
+    }
+
+    @Test
+    void aPlainReferenceDeclaredWithReferencesIsGuardedOnInsertAndOnChange(TestDatabase db) {
+        deleteCustomerOne();
+        ReferenceToDeletedRecordException insert = assertThrows(ReferenceToDeletedRecordException.class,
+                () -> inTransaction(em -> em.persist(new ReadEntities.Visit(701L, 1L))));
+        assertEquals("Visit", insert.fromType());
+        assertThrows(ReferenceToDeletedRecordException.class, () -> inTransaction(em -> em.find(ReadEntities.Visit.class, 700L).customerId = 1L));
+        assertEquals(List.of("c=2, id=700"), db.rows("select customerId as c, id from r_visit"));
     }
 
     @Test

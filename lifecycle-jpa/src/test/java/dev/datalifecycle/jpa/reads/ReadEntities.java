@@ -37,7 +37,7 @@ final class ReadEntities {
     }
 
     static final List<Class<?>> ALL = List.of(Customer.class, Contact.class, Phone.class, Note.class, Party.class, Person.class,
-            Vehicle.class, Truck.class);
+            Vehicle.class, Truck.class, Visit.class);
 
     @Entity(name = "Customer")
     @Table(name = "r_customer")
@@ -136,6 +136,24 @@ final class ReadEntities {
             this.id = id;
             this.text = text;
             this.customer = customer;
+        }
+    }
+
+    /** Holds its customer's id in a plain column, declared with {@code @References}. */
+    @Entity(name = "Visit")
+    @Table(name = "r_visit")
+    static class Visit {
+        @Id
+        Long id;
+        @dev.datalifecycle.api.annotation.References(Customer.class)
+        Long customerId;
+
+        Visit() {
+        }
+
+        Visit(Long id, Long customerId) {
+            this.id = id;
+            this.customerId = customerId;
         }
     }
 
