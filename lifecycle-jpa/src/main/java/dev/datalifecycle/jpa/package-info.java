@@ -1,7 +1,11 @@
 /**
- * The Hibernate ORM side of Data Lifecycle: reads the model from the host's mappings while its
- * {@code EntityManagerFactory} boots, makes deleted rows invisible to the host's reads, and runs the
- * engine inside the host's transaction. Hibernate-specific on purpose: plain Jakarta Persistence
- * exposes no table or column names (see docs/decisions).
+ * The Hibernate ORM side of Data Lifecycle. While the host's {@code EntityManagerFactory} boots it
+ * reads the model from the mappings ({@code ModelDiscovery}), hides deleted records from every read
+ * ({@code LifecycleMappingContributor}) and puts its guards in Hibernate's path: against the host's
+ * own deletes ({@code DirectDeleteGuard}, {@code DirectDeleteInspector}) and against a write under a
+ * record being deleted ({@code InsertGuard}). At run time {@link dev.datalifecycle.jpa.DataLifecycle},
+ * built by {@link dev.datalifecycle.jpa.LifecycleJpa#builder}, runs the engine inside the host's
+ * transaction. Hibernate-specific on purpose: plain Jakarta Persistence exposes no table or column
+ * names (see docs/decisions).
  */
 package dev.datalifecycle.jpa;
