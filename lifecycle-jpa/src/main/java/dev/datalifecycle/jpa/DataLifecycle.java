@@ -120,6 +120,23 @@ public final class DataLifecycle {
         });
     }
 
+    /**
+     * One page of the recycle bin, newest first, each deletion with its root's label, counts and expiry
+     * (see {@link RecycleBin#list(Connection, dev.datalifecycle.api.BinQuery)}).
+     */
+    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinEntry> list(dev.datalifecycle.api.BinQuery query) {
+        return run((connection, session) -> bin.list(connection, query));
+    }
+
+    /**
+     * One page of the records of {@code type} that deletion {@code deletionId} took, by id; {@code after}
+     * is the {@code next()} of the page before, or null.
+     */
+    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinMember> members(UUID deletionId, Actor actor, String type, int pageSize,
+            String after) {
+        return run((connection, session) -> bin.members(connection, deletionId, actor, type, pageSize, after));
+    }
+
     private String typeName(Class<?> type) {
         try {
             return factory.getJpaMetamodel().entity(type).getName();

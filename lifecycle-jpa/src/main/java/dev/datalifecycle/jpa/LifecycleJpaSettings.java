@@ -67,6 +67,18 @@ public final class LifecycleJpaSettings {
         return this;
     }
 
+    /** Names {@code entity}'s records in the recycle bin by this attribute (a column of its own table). */
+    public LifecycleJpaSettings label(String entity, String attribute) {
+        properties.put(PREFIX + entity + ".label", Objects.requireNonNull(attribute));
+        return this;
+    }
+
+    /** Names {@code entity}'s records in the recycle bin by this SQL expression of text type over its table's columns. */
+    public LifecycleJpaSettings labelExpression(String entity, String sql) {
+        properties.put(PREFIX + entity + ".label-expression", Objects.requireNonNull(sql));
+        return this;
+    }
+
     /** The rule of the reference held by {@code entity.attribute}. */
     public LifecycleJpaSettings rule(String entity, String attribute, DeleteRule rule) {
         properties.put(PREFIX + entity + ".rule." + attribute, rule.name());

@@ -234,6 +234,7 @@ final class ModelDiscovery {
             if (owner != null) {
                 t.owner(owner);
             }
+            label(entity, tables.get(0), t);
             String tenant = tenantColumns.get(root.getEntityName());
             if (tenant != null) {
                 t.tenantColumn(tenant);
@@ -289,6 +290,37 @@ final class ModelDiscovery {
             }
         }
         return null;
+    }
+
+    /**
+     * The label: the settings' {@code label} (an attribute) or {@code label-expression} (SQL), else the
+     * attribute marked {@code @BinLabel}; it must live in the type's primary table.
+     */
+    private void label(PersistentClass entity, Table primary, EntityTypeBuilder t) {
+        String prefix = LifecycleJpaSettings.PREFIX + entity.getJpaEntityName() + ".";
+        Object expression = setting(prefix + "label-expression");
+        if (expression != null) {
+            t.labelExpression(expression.toString());
+            return;
+        }
+        Object attribute = setting(prefix + "label");
+        for (PersistentClass c = entity; c != null; c = c.getSuperclass()) {
+            for (Property property : ownProperties(c)) {
+                Field field = field(c.getMappedClass(), property.getName());
+                boolean named = attribute != null ? property.getName().equals(attribute.toString())
+                        : field != null && field.isAnnotationPresent(dev.datalifecycle.api.annotation.BinLabel.class);
+                if (!named) {
+                    continue;
+                }
+                if (property.getColumnSpan() != 1 || !property.getValue().getTable().equals(primary)) {
+                    problems.add(entity.getJpaEntityName() + "." + property.getName() + ": a bin label is a single column of "
+                            + name(primary) + ", the entity's own table; use label-expression for anything else");
+                    return;
+                }
+                t.label(name(property.getColumns().get(0)));
+                return;
+            }
+        }
     }
 
     private void columns(Table table, EntityTypeBuilder t) {

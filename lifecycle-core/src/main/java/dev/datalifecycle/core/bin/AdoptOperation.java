@@ -60,7 +60,8 @@ final class AdoptOperation {
                 return null;
             }
             Instant expires = now.atOffset(ZoneOffset.UTC).plus(type.policy().binRetention()).toInstant();
-            DeleteOperation.recordDeletion(connection, id, type, tenant, actor, reason, null, Timestamp.from(now), Timestamp.from(expires));
+            DeleteOperation.recordDeletion(connection, dialect, id, type, null, tenant, actor, reason, null, Timestamp.from(now),
+                    Timestamp.from(expires));
             // Every adopted row is a root: each was deleted on its own, as far as anyone knows.
             BinTransactions.execute(connection, new SqlBuilder(dialect)
                     .sql("INSERT INTO lc_deletion_root (deletion_id, entity_type, record_id) SELECT ").bind(id.toString()).sql(", ")

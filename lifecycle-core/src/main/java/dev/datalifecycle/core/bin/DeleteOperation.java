@@ -78,7 +78,7 @@ final class DeleteOperation {
                 throw new StalePlanException(plan.rootType(), plan.fingerprint(), marked.fingerprint());
             }
             Instant expires = now.atOffset(ZoneOffset.UTC).plus(root.policy().binRetention()).toInstant();
-            recordDeletion(connection, id, root, tenant, actor, reason, plan.fingerprint(), at, Timestamp.from(expires));
+            recordDeletion(connection, dialect, id, root, rootIds.get(0), tenant, actor, reason, plan.fingerprint(), at, Timestamp.from(expires));
             Map<String, Long> detached = new LinkedHashMap<>();
             for (Dependency d : sets.checked(DeleteRule.DETACH)) {
                 long n = detach(connection, sets, d, id);
@@ -291,20 +291,32 @@ final class DeleteOperation {
     }
 
     /** The deletion's row in {@code lc_deletion}, in the bin. */
-    static void recordDeletion(Connection connection, UUID id, EntityType root, String tenant, Actor actor, String reason,
-            String fingerprint, Timestamp at, Timestamp expires) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("INSERT INTO lc_deletion (id, tenant_id, actor_id, reason, root_type,"
-                + " state, fingerprint, deleted_at, expires_at) VALUES (?, ?, ?, ?, ?, 'IN_BIN', ?, ?, ?)")) {
-            p.setString(1, id.toString());
-            p.setString(2, tenant);
-            p.setString(3, actor.userId());
-            p.setString(4, reason);
-            p.setString(5, root.name());
-            p.setString(6, fingerprint);
-            p.setTimestamp(7, at);
-            p.setTimestamp(8, expires);
-            p.executeUpdate();
+    /**
+     * Records the deletion's row. When the root type has a label, the row is inserted by an
+     * {@code INSERT ... SELECT} from the root record, so the label is read where it lies, in the same
+     * statement, never by loading the record.
+     *
+     * @param labelFrom the root record whose label the deletion shows, or null for none
+     */
+    static void recordDeletion(Connection connection, Dialect dialect, UUID id, EntityType root, Object labelFrom, String tenant,
+            Actor actor, String reason, String fingerprint, Timestamp at, Timestamp expires) throws SQLException {
+        SqlBuilder sql = new SqlBuilder(dialect).sql("INSERT INTO lc_deletion (id, tenant_id, actor_id, reason, root_type, state,"
+                + " fingerprint, deleted_at, expires_at, label) SELECT ").bind(id.toString()).sql(", ").bind(tenant).sql(", ")
+                .bind(actor.userId()).sql(", ").bind(reason).sql(", ").bind(root.name()).sql(", 'IN_BIN', ").bind(fingerprint).sql(", ")
+                .bind(at).sql(", ").bind(expires).sql(", ");
+        if (root.label().isPresent() && labelFrom != null) {
+            var label = root.label().get();
+            sql.sql("SUBSTRING(");
+            if (label.column() != null) {
+                sql.id(label.column());
+            } else {
+                sql.sql("(").sql(label.expression()).sql(")");
+            }
+            sql.sql(", 1, 500) FROM ").id(root.primaryTable().name()).sql(" WHERE ").id(root.idColumn()).sql(" = ").bind(labelFrom);
+        } else {
+            sql.sql("NULL");
         }
+        BinTransactions.execute(connection, sql);
     }
 
     private void recordRootsAndCounts(Connection connection, UUID id, EntityType root, List<Object> rootIds, Map<String, Long> counts)

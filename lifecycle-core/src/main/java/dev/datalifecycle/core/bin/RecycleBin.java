@@ -86,6 +86,40 @@ public final class RecycleBin {
     }
 
     /**
+     * One page of the recycle bin: the deletions {@code query} selects, newest first, each with its
+     * root's label, its counts per type and its expiry. Three statements a page, whatever the bin holds.
+     *
+     * @throws IllegalArgumentException when the query's cursor is not one a page gave
+     * @throws SQLException             when the database fails
+     */
+    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinEntry> list(Connection connection, dev.datalifecycle.api.BinQuery query)
+            throws SQLException {
+        Objects.requireNonNull(query, "query");
+        return new BinListing(model, dialect).list(connection, query);
+    }
+
+    /** Like {@link #list(Connection, dev.datalifecycle.api.BinQuery)}, on a connection of its own. */
+    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinEntry> list(DataSource dataSource, dev.datalifecycle.api.BinQuery query)
+            throws SQLException {
+        return BinTransactions.inOwnTransaction(dataSource, c -> list(c, query));
+    }
+
+    /**
+     * One page of the records of {@code type} that deletion {@code deletionId} took, by id, with their
+     * labels; {@code after} is the {@code next()} of the page before, or null.
+     *
+     * @throws dev.datalifecycle.api.RecordNotFoundException when there is no such deletion in the actor's tenant
+     * @throws dev.datalifecycle.api.UnknownEntityTypeException when the model has no such type
+     * @throws SQLException                                  when the database fails
+     */
+    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinMember> members(Connection connection, UUID deletionId, Actor actor,
+            String type, int pageSize, String after) throws SQLException {
+        Objects.requireNonNull(deletionId, "deletionId");
+        Objects.requireNonNull(actor, "actor");
+        return new BinListing(model, dialect).members(connection, deletionId, actor, type, pageSize, after);
+    }
+
+    /**
      * Restores a deletion whole: exactly the rows it marked come back (not rows an earlier deletion
      * took), and the references it cleared are set again. Checks everything first, with locking reads
      * of the records it needs, and changes nothing when a check fails.

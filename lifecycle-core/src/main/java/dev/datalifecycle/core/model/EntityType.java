@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param ownerColumn   the column holding the owning user's id, or {@code null}
  * @param uniqueKeys    keys unique among live records
  * @param policy        how long its records and deletions are kept, and which columns are personal
+ * @param label         how its records are named in the recycle bin, or empty
  */
 public record EntityType(String name, List<Table> tables, IdType idType, Optional<Markers> markers,
-        Discriminator discriminator, Tenancy tenancy, String ownerColumn, List<UniqueKey> uniqueKeys, Policy policy) {
+        Discriminator discriminator, Tenancy tenancy, String ownerColumn, List<UniqueKey> uniqueKeys, Policy policy,
+        Optional<Label> label) {
 
     public EntityType {
         Objects.requireNonNull(name, "name");
@@ -31,6 +33,7 @@ public record EntityType(String name, List<Table> tables, IdType idType, Optiona
         Objects.requireNonNull(tenancy, "tenancy");
         uniqueKeys = List.copyOf(uniqueKeys);
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(label, "label");
     }
 
     /** The table that holds the id, markers, tenant and discriminator. */

@@ -26,6 +26,7 @@ public final class EntityTypeBuilder {
     private java.time.Period binRetention;
     private Policy.KeepLive keepLive;
     private final List<String> personalData = new ArrayList<>();
+    private Label label;
 
     EntityTypeBuilder(String name, List<String> problems) {
         this.name = name;
@@ -205,7 +206,27 @@ public final class EntityTypeBuilder {
             built.add(new Table(draft.name, draft.idColumn, draft.columns, draft.identifying));
         }
         Policy policy = new Policy(binRetention != null ? binRetention : defaultBinRetention, Optional.ofNullable(keepLive), personalData);
-        return new EntityType(name, built, idType, Optional.ofNullable(markers), discriminator, tenancy, ownerColumn, uniqueKeys, policy);
+        if (label != null && label.column() != null && !built.get(0).has(label.column())) {
+            problems.add(name + ": label column '" + label.column() + "' is not a column of " + built.get(0).name()
+                    + ": declare it with nullable(...) or notNull(...), or give an expression");
+        }
+        return new EntityType(name, built, idType, Optional.ofNullable(markers), discriminator, tenancy, ownerColumn, uniqueKeys, policy,
+                Optional.ofNullable(label));
+    }
+
+    /** Names its records in the recycle bin by this column of the primary table. */
+    public EntityTypeBuilder label(String column) {
+        this.label = Label.ofColumn(column);
+        return this;
+    }
+
+    /**
+     * Names its records in the recycle bin by this SQL expression of text type over the primary
+     * table's columns, unqualified, e.g. {@code first_name || ' ' || last_name}.
+     */
+    public EntityTypeBuilder labelExpression(String sql) {
+        this.label = Label.ofExpression(sql);
+        return this;
     }
 
     private EntityTypeBuilder columns(boolean nullable, String... columns) {

@@ -56,4 +56,22 @@ public enum IdType {
         }
         throw new IllegalArgumentException("'" + value + "' (" + value.getClass().getSimpleName() + ") is not a " + this + " id");
     }
+
+    /**
+     * An id of this type from its text, as ids are kept in the library's tables and cursors.
+     *
+     * @throws IllegalArgumentException when the text is no such id
+     */
+    public Object parse(String text) {
+        try {
+            return switch (this) {
+                case LONG -> Long.valueOf(text.trim());
+                case INTEGER -> Integer.valueOf(text.trim());
+                case UUID -> java.util.UUID.fromString(text.trim());
+                case STRING -> text;
+            };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a " + this + " id", e);
+        }
+    }
 }

@@ -115,6 +115,7 @@ public final class LifecycleModelBuilder {
      */
     public LifecycleModel build() {
         List<String> found = new ArrayList<>(problems);
+        int declared = problems.size();
         Map<String, EntityType> types = new LinkedHashMap<>();
         Map<String, EntityTypeBuilder> builders = new LinkedHashMap<>();
         for (EntityTypeBuilder builder : typeBuilders) {
@@ -128,6 +129,8 @@ public final class LifecycleModelBuilder {
                 types.put(type.name(), type);
             }
         }
+        // What building each type found (no table, no id, a label column it lacks).
+        found.addAll(problems.subList(declared, problems.size()));
         List<Dependency> resolved = new ArrayList<>();
         for (Dependency dependency : dependencies) {
             Dependency checked = check(dependency, types, builders.keySet(), found);
@@ -227,7 +230,7 @@ public final class LifecycleModelBuilder {
             }
             types.put(type.name(), new EntityType(type.name(), type.tables(), type.idType(), type.markers(),
                     type.discriminator(), new Tenancy.ByReference(column, target.name()), type.ownerColumn(), type.uniqueKeys(),
-                    type.policy()));
+                    type.policy(), type.label()));
         }
     }
 

@@ -89,6 +89,20 @@ class LifecycleModelBuilderTest {
     }
 
     @Test
+    void aLabelIsAColumnOfThePrimaryTableOrAnExpression() {
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> LifecycleModel.builder()
+                .type("Lead", t -> t.table("lead").id("id", IdType.LONG).nullable("email").markers("d", "t").label("name"))
+                .build());
+        assertEquals(List.of("Lead: label column 'name' is not a column of lead: declare it with nullable(...) or notNull(...),"
+                + " or give an expression"), e.problems());
+        LifecycleModel model = LifecycleModel.builder()
+                .type("Lead", t -> t.table("lead").id("id", IdType.LONG).nullable("first", "last").markers("d", "t")
+                        .labelExpression("CONCAT(first, ' ', last)"))
+                .build();
+        assertEquals(java.util.Optional.of(Label.ofExpression("CONCAT(first, ' ', last)")), model.type("Lead").label());
+    }
+
+    @Test
     void policiesDefaultToThirtyDaysInTheBinAndAreValidated() {
         LifecycleModel model = LifecycleModel.builder()
                 .type("Activity", t -> t.table("activity").id("id", IdType.LONG).notNull("created_at").nullable("subject")

@@ -47,6 +47,7 @@ abstract class DataLifecycleContract {
                 .rule("Note", "customer", DeleteRule.DETACH)
                 .rule("Person", "employer", DeleteRule.DETACH)
                 .rule("Truck", "owner", DeleteRule.DETACH)
+                .label("Contact", "name")
                 .toProperties());
         TestFactories.installBin(db, emf);
         lifecycle = LifecycleJpa.builder(emf).build();
@@ -147,6 +148,16 @@ abstract class DataLifecycleContract {
         assertEquals(List.of("id=2"), db.rows("select id from r_customer"));
         assertEquals(List.of(), db.rows("select id from r_contact"));
         assertEquals(List.of("state=PURGED"), db.rows("select state from lc_deletion"));
+    }
+
+    @Test
+    void theBinListsTheDeletionWithItsLabelAndItsRecords() {
+        Deletion deletion = lifecycle.delete(lifecycle.plan(Customer.class, 1L, ALICE), ALICE, "duplicate");
+        var page = lifecycle.list(dev.datalifecycle.api.BinQuery.forActor(ALICE).type("Customer"));
+        assertEquals(List.of("Acme"), page.entries().stream().map(dev.datalifecycle.api.BinEntry::label).toList());
+        assertEquals(1L, page.entries().get(0).counts().get("Contact"));
+        assertEquals(List.of(new dev.datalifecycle.api.BinMember("Contact", 10L, "Ann")),
+                lifecycle.members(deletion.id(), ALICE, "Contact", 10, null).entries());
     }
 
     @Test

@@ -45,6 +45,7 @@ final class ReadEntities {
     static class Customer {
         @Id
         Long id;
+        @dev.datalifecycle.api.annotation.BinLabel
         String name;
         /** Held in the second-level cache when a test switches it on. */
         @OneToMany(mappedBy = "customer")
