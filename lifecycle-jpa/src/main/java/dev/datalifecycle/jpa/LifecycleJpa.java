@@ -21,6 +21,19 @@ public final class LifecycleJpa {
     private LifecycleJpa() {
     }
 
+    /**
+     * Installs the library's own tables ({@code lc_deletion} and the rest) in the factory's database
+     * unless they are there, and says whether it did. The opt-in installer for a quick start or a test;
+     * in production run the shipped migrations ({@code db/lifecycle/<database>}) with Flyway or
+     * Liquibase.
+     */
+    public static boolean installTables(EntityManagerFactory entityManagerFactory) {
+        var dialect = HibernateDialects.of(entityManagerFactory);
+        try (var session = entityManagerFactory.unwrap(SessionFactoryImplementor.class).openSession()) {
+            return session.doReturningWork(connection -> dev.datalifecycle.core.bin.LifecycleSchema.install(connection, dialect));
+        }
+    }
+
     /** Starts a {@link DataLifecycle} for {@code entityManagerFactory}, which the library took part in booting. */
     public static Builder builder(EntityManagerFactory entityManagerFactory) {
         return new Builder(entityManagerFactory);
