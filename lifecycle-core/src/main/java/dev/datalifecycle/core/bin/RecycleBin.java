@@ -86,6 +86,26 @@ public final class RecycleBin {
     }
 
     /**
+     * Deletes many records of one type: by ids or by a criteria, in chunks (each its own transaction,
+     * so a batch stopped half-way keeps its finished chunks and can simply be run again), or all or
+     * nothing in one. Each chunk is planned and deleted set-based as one deletion with several roots
+     * (restorable as the batch it was), unless {@link Batch#deletionPerRecord()} asks for one
+     * deletion a record. A record that is blocked, missing or deleted already is reported and left
+     * alone; the rest of its chunk goes ahead.
+     *
+     * @return one outcome per record
+     * @throws IllegalArgumentException when an all-or-nothing batch holds more than its chunk size
+     * @throws SQLException             when the database fails
+     */
+    public dev.datalifecycle.api.BatchReport deleteBatch(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(batch, "batch");
+        model.type(batch.type());
+        return new BatchDelete(model, dialect, new dev.datalifecycle.core.plan.DeletePlanner(model, dialect,
+                dev.datalifecycle.core.plan.DeletePlanner.DEFAULT_SAMPLE_SIZE, authorizer), this).run(dataSource, actor, reason, batch);
+    }
+
+    /**
      * One page of the recycle bin: the deletions {@code query} selects, newest first, each with its
      * root's label, its counts per type and its expiry. Three statements a page, whatever the bin holds.
      *

@@ -1,0 +1,188 @@
+package dev.datalifecycle.core.bin;
+
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.AlreadyDeletedException;
+import dev.datalifecycle.api.BatchOutcome;
+import dev.datalifecycle.api.BatchOutcome.Result;
+import dev.datalifecycle.api.BatchReport;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.RecordNotFoundException;
+import dev.datalifecycle.api.StalePlanException;
+import dev.datalifecycle.core.model.EntityType;
+import dev.datalifecycle.core.model.LifecycleModel;
+import dev.datalifecycle.core.plan.DeletePlanner;
+import dev.datalifecycle.core.sql.CriteriaSql;
+import dev.datalifecycle.core.sql.Dialect;
+import dev.datalifecycle.core.sql.SqlBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * A batch delete: chunk by chunk, each chunk planned and deleted set-based as one deletion. Records
+ * that are missing or deleted already are set aside from what the planner says; when a chunk is
+ * blocked, it is halved until each blocked record stands alone, so a few blocked records cost a few
+ * plans each (logarithmic in the chunk), not one plan per record.
+ */
+final class BatchDelete {
+
+    private final LifecycleModel model;
+    private final Dialect dialect;
+    private final DeletePlanner planner;
+    private final RecycleBin bin;
+
+    BatchDelete(LifecycleModel model, Dialect dialect, DeletePlanner planner, RecycleBin bin) {
+        this.model = model;
+        this.dialect = dialect;
+        this.planner = planner;
+        this.bin = bin;
+    }
+
+    BatchReport run(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
+        Map<Object, BatchOutcome> outcomes = new LinkedHashMap<>();
+        if (batch.atomic()) {
+            try {
+                BinTransactions.inOwnTransaction(dataSource, c -> {
+                List<Object> ids = ids(c, batch, null, Batch.MAX_CHUNK + 1);
+                if (ids.size() > batch.chunkSize()) {
+                    throw new IllegalArgumentException("An all-or-nothing batch holds at most its chunk size (" + batch.chunkSize()
+                            + " records) in its one transaction; this one has more: raise inChunksOf(...) up to " + Batch.MAX_CHUNK
+                            + ", or drop allOrNothing() to delete in resumable chunks");
+                }
+                resolve(c, batch, actor, reason, ids, outcomes);
+                if (outcomes.values().stream().anyMatch(o -> o.result() != Result.DELETED)) {
+                    throw new Refused();
+                }
+                return null;
+                });
+            } catch (Refused refused) {
+                // Rolled back: what would have been deleted was not.
+                outcomes.replaceAll((id, o) -> o.result() == Result.DELETED ? new BatchOutcome(id, Result.NOT_DELETED, null, List.of()) : o);
+            }
+            return report(batch, outcomes);
+        }
+        Object after = null;
+        int done = 0;
+        while (true) {
+            final Object from = after;
+            final int offset = done;
+            List<Object> chunk = batch.ids() != null
+                    ? batch.ids().subList(offset, Math.min(batch.ids().size(), offset + batch.chunkSize()))
+                    : BinTransactions.inOwnTransaction(dataSource, c -> ids(c, batch, from, batch.chunkSize()));
+            if (chunk.isEmpty()) {
+                break;
+            }
+            BinTransactions.inOwnTransaction(dataSource, c -> {
+                resolve(c, batch, actor, reason, chunk, outcomes);
+                return null;
+            });
+            done += chunk.size();
+            after = chunk.get(chunk.size() - 1);
+            if (batch.ids() != null && done >= batch.ids().size()) {
+                break;
+            }
+        }
+        return report(batch, outcomes);
+    }
+
+    /** Thrown to roll an all-or-nothing batch back once its outcomes are known. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static BatchReport report(Batch batch, Map<Object, BatchOutcome> outcomes) {
+        return new BatchReport(new ArrayList<>(outcomes.values()));
+    }
+
+    /** The ids a criteria batch takes next: live records after {@code after}, by id. */
+    private List<Object> ids(Connection connection, Batch batch, Object after, int limit) throws SQLException {
+        if (batch.ids() != null) {
+            return batch.ids();
+        }
+        EntityType type = model.type(batch.type());
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(type.idColumn()).sql(" FROM ").id(type.primaryTable().name())
+                .sql(" p WHERE ");
+        CriteriaSql.render(batch.criteria(), "p", sql);
+        type.markers().ifPresent(m -> sql.sql(" AND p.").id(m.deletionIdColumn()).sql(" IS NULL"));
+        if (after != null) {
+            sql.sql(" AND p.").id(type.idColumn()).sql(" > ").bind(after);
+        }
+        sql.sql(" ORDER BY p.").id(type.idColumn()).sql(" ").sql(dialect.limit(limit));
+        List<Object> ids = new ArrayList<>();
+        try (PreparedStatement p = sql.prepare(connection); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                ids.add(type.idType().coerce(rs.getObject(1)));
+            }
+        }
+        return ids;
+    }
+
+    /** Deletes what of {@code ids} can be deleted, and says for each what happened. */
+    private void resolve(Connection c, Batch batch, Actor actor, String reason, List<Object> ids, Map<Object, BatchOutcome> outcomes)
+            throws SQLException {
+        List<Object> remaining = new ArrayList<>(ids);
+        DeletePlan plan = null;
+        while (plan == null && !remaining.isEmpty()) {
+            int before = remaining.size();
+            try {
+                plan = planner.plan(c, batch.type(), remaining, actor);
+            } catch (RecordNotFoundException e) {
+                setAside(e.ids(), Result.NOT_FOUND, remaining, outcomes);
+                if (remaining.size() == before) {
+                    throw e;
+                }
+            } catch (AlreadyDeletedException e) {
+                setAside(e.ids(), Result.ALREADY_DELETED, remaining, outcomes);
+                if (remaining.size() == before) {
+                    throw e;
+                }
+            }
+        }
+        if (plan == null) {
+            return;
+        }
+        if (plan.blocked() || (batch.perRecord() && remaining.size() > 1)) {
+            if (remaining.size() == 1) {
+                outcomes.put(remaining.get(0), new BatchOutcome(remaining.get(0), Result.BLOCKED, null, reasons(plan)));
+                return;
+            }
+            int half = remaining.size() / 2;
+            resolve(c, batch, actor, reason, remaining.subList(0, half), outcomes);
+            resolve(c, batch, actor, reason, remaining.subList(half, remaining.size()), outcomes);
+            return;
+        }
+        Deletion deletion;
+        try {
+            deletion = bin.delete(c, plan, actor, reason);
+        } catch (StalePlanException e) {
+            // Something changed between this plan and its delete (another transaction): plan again.
+            resolve(c, batch, actor, reason, remaining, outcomes);
+            return;
+        }
+        for (Object id : remaining) {
+            outcomes.put(id, new BatchOutcome(id, Result.DELETED, deletion.id(), List.of()));
+        }
+    }
+
+    private void setAside(List<Object> ids, Result result, List<Object> remaining, Map<Object, BatchOutcome> outcomes) {
+        for (Object id : ids) {
+            outcomes.put(id, new BatchOutcome(id, result, null, List.of()));
+        }
+        remaining.removeIf(r -> ids.stream().anyMatch(id -> id.equals(r) || id.toString().equals(r.toString())));
+    }
+
+    private static List<String> reasons(DeletePlan plan) {
+        return plan.blockers().stream().map(b -> b.count() + " " + b.type() + " via " + b.via() + ", e.g. " + b.firstIds()).toList();
+    }
+}
