@@ -36,7 +36,8 @@ public final class BenchmarkRunner {
     static List<Benchmark> all() {
         return List.of(new InsertRecordsBenchmark(), new PlanBenchmark(), new SoftDeleteBenchmark(), new RestoreBenchmark(),
                 new PurgeBenchmark(), new ReadPathBenchmark(ReadPathBenchmark.Query.LIST), new ReadPathBenchmark(ReadPathBenchmark.Query.FIND),
-                new ReadPathBenchmark(ReadPathBenchmark.Query.COLLECTION), new InsertGuardBenchmark(false), new InsertGuardBenchmark(true));
+                new ReadPathBenchmark(ReadPathBenchmark.Query.COLLECTION), new InsertGuardBenchmark(false), new InsertGuardBenchmark(true),
+                new BatchDeleteBenchmark());
     }
 
     private BenchmarkRunner() {

@@ -31,7 +31,7 @@ abstract class BenchmarkSmokeContract {
         BenchmarkMain.write(results, out);
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(31, json.size(), json::toPrettyString);
+        assertEquals(35, json.size(), json::toPrettyString);
         Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
         for (JsonNode row : json) {
             assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
@@ -74,8 +74,11 @@ abstract class BenchmarkSmokeContract {
         assertEquals("insert-guard:data-lifecycle", json.get(27).get("name").asText());
         assertEquals("no-guard", json.get(27).get("baseline").asText());
         assertEquals("insert-guard-2-threads:no-guard", json.get(30).get("name").asText());
-        // One progress line per contender and round: (2 + 3 + 4 + 2 + 2 + 3 x 3 + 2 x 2 contenders) x (1 warm-up + 2 measured).
-        assertEquals(78, progress.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("batch-delete:data-lifecycle", json.get(31).get("name").asText());
+        assertEquals("hand-jdbc", json.get(31).get("baseline").asText());
+        assertEquals("batch-delete:plain-jpa", json.get(34).get("name").asText());
+        // One progress line per contender and round: (2 + 3 + 4 + 2 + 2 + 3 x 3 + 2 x 2 + 3 contenders) x (1 warm-up + 2 measured).
+        assertEquals(87, progress.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {

@@ -8,10 +8,9 @@ import dev.datalifecycle.api.BatchReport;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.api.RecordNotFoundException;
-import dev.datalifecycle.api.StalePlanException;
+import dev.datalifecycle.api.DeleteBlockedException;
 import dev.datalifecycle.core.model.EntityType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.CriteriaSql;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.SqlBuilder;
@@ -26,23 +25,29 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * A batch delete: chunk by chunk, each chunk planned and deleted set-based as one deletion. Records
- * that are missing or deleted already are set aside from what the planner says; when a chunk is
- * blocked, it is halved until each blocked record stands alone, so a few blocked records cost a few
- * plans each (logarithmic in the chunk), not one plan per record.
+ * A batch delete: chunk by chunk, each chunk deleted set-based as one deletion, planned and deleted
+ * in one go (no plan for a user to confirm, so no separate planning pass). Records that are missing
+ * or deleted already are set aside from what the delete's locking read of the roots says; when a
+ * chunk is blocked, it is halved until each blocked record stands alone, so a few blocked records cost
+ * a few attempts each (logarithmic in the chunk), not one per record. A failed attempt changes
+ * nothing: it rolls back to its savepoint.
  */
 final class BatchDelete {
 
+    /** Deletes one set of roots as one deletion, on the chunk's connection. */
+    @FunctionalInterface
+    interface Deleter {
+        Deletion delete(Connection connection, List<Object> ids) throws SQLException;
+    }
+
     private final LifecycleModel model;
     private final Dialect dialect;
-    private final DeletePlanner planner;
-    private final RecycleBin bin;
+    private final Deleter deleter;
 
-    BatchDelete(LifecycleModel model, Dialect dialect, DeletePlanner planner, RecycleBin bin) {
+    BatchDelete(LifecycleModel model, Dialect dialect, Deleter deleter) {
         this.model = model;
         this.dialect = dialect;
-        this.planner = planner;
-        this.bin = bin;
+        this.deleter = deleter;
     }
 
     BatchReport run(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
@@ -132,47 +137,41 @@ final class BatchDelete {
     private void resolve(Connection c, Batch batch, Actor actor, String reason, List<Object> ids, Map<Object, BatchOutcome> outcomes)
             throws SQLException {
         List<Object> remaining = new ArrayList<>(ids);
-        DeletePlan plan = null;
-        while (plan == null && !remaining.isEmpty()) {
-            int before = remaining.size();
-            try {
-                plan = planner.plan(c, batch.type(), remaining, actor);
-            } catch (RecordNotFoundException e) {
-                setAside(e.ids(), Result.NOT_FOUND, remaining, outcomes);
-                if (remaining.size() == before) {
-                    throw e;
-                }
-            } catch (AlreadyDeletedException e) {
-                setAside(e.ids(), Result.ALREADY_DELETED, remaining, outcomes);
-                if (remaining.size() == before) {
-                    throw e;
-                }
-            }
-        }
-        if (plan == null) {
-            return;
-        }
-        if (plan.blocked() || (batch.perRecord() && remaining.size() > 1)) {
-            if (remaining.size() == 1) {
-                outcomes.put(remaining.get(0), new BatchOutcome(remaining.get(0), Result.BLOCKED, null, reasons(plan)));
+        while (!remaining.isEmpty()) {
+            if (batch.perRecord() && remaining.size() > 1) {
+                bisect(c, batch, actor, reason, remaining, outcomes);
                 return;
             }
-            int half = remaining.size() / 2;
-            resolve(c, batch, actor, reason, remaining.subList(0, half), outcomes);
-            resolve(c, batch, actor, reason, remaining.subList(half, remaining.size()), outcomes);
-            return;
+            int before = remaining.size();
+            try {
+                Deletion deletion = deleter.delete(c, remaining);
+                for (Object id : remaining) {
+                    outcomes.put(id, new BatchOutcome(id, Result.DELETED, deletion.id(), List.of()));
+                }
+                return;
+            } catch (RecordNotFoundException e) {
+                setAside(e.ids(), Result.NOT_FOUND, remaining, outcomes);
+            } catch (AlreadyDeletedException e) {
+                setAside(e.ids(), Result.ALREADY_DELETED, remaining, outcomes);
+            } catch (DeleteBlockedException e) {
+                if (remaining.size() == 1) {
+                    outcomes.put(remaining.get(0), new BatchOutcome(remaining.get(0), Result.BLOCKED, null, reasons(e.blockers())));
+                    return;
+                }
+                bisect(c, batch, actor, reason, remaining, outcomes);
+                return;
+            }
+            if (remaining.size() == before) {
+                throw new IllegalStateException("a batch delete made no progress on " + remaining);
+            }
         }
-        Deletion deletion;
-        try {
-            deletion = bin.delete(c, plan, actor, reason);
-        } catch (StalePlanException e) {
-            // Something changed between this plan and its delete (another transaction): plan again.
-            resolve(c, batch, actor, reason, remaining, outcomes);
-            return;
-        }
-        for (Object id : remaining) {
-            outcomes.put(id, new BatchOutcome(id, Result.DELETED, deletion.id(), List.of()));
-        }
+    }
+
+    private void bisect(Connection c, Batch batch, Actor actor, String reason, List<Object> remaining, Map<Object, BatchOutcome> outcomes)
+            throws SQLException {
+        int half = remaining.size() / 2;
+        resolve(c, batch, actor, reason, remaining.subList(0, half), outcomes);
+        resolve(c, batch, actor, reason, remaining.subList(half, remaining.size()), outcomes);
     }
 
     private void setAside(List<Object> ids, Result result, List<Object> remaining, Map<Object, BatchOutcome> outcomes) {
@@ -182,7 +181,7 @@ final class BatchDelete {
         remaining.removeIf(r -> ids.stream().anyMatch(id -> id.equals(r) || id.toString().equals(r.toString())));
     }
 
-    private static List<String> reasons(DeletePlan plan) {
-        return plan.blockers().stream().map(b -> b.count() + " " + b.type() + " via " + b.via() + ", e.g. " + b.firstIds()).toList();
+    private static List<String> reasons(List<DeletePlan.Entry> blockers) {
+        return blockers.stream().map(b -> b.count() + " " + b.type() + " via " + b.via() + ", e.g. " + b.firstIds()).toList();
     }
 }

@@ -49,15 +49,27 @@ final class DeleteOperation {
 
     /** See {@link RecycleBin#delete(Connection, DeletePlan, Actor, String)}. */
     Deletion run(Connection connection, DeletePlan plan, Actor actor, String reason) throws SQLException {
-        EntityType root = model.type(plan.rootType());
         if (plan.blocked()) {
             throw new DeleteBlockedException(plan.rootType(), plan.rootIds(), plan.blockers());
         }
+        return run(connection, plan.rootType(), plan.rootIds(), plan.fingerprint(), actor, reason);
+    }
+
+    /**
+     * Deletes the records {@code rawRootIds} of {@code rootType} with what goes with them. With an
+     * expected fingerprint (a plan's), what the delete marks must be what the plan showed; without,
+     * what it finds is what it deletes (a batch, planned and deleted in one go). Either way the roots
+     * are checked with a locking read and blockers with locking reads, and nothing changes when one
+     * is missing, in the bin already or blocked.
+     */
+    Deletion run(Connection connection, String rootType, List<Object> rawRootIds, String expected, Actor actor, String reason)
+            throws SQLException {
+        EntityType root = model.type(rootType);
         if (!root.softDeletable()) {
             throw new IllegalArgumentException(root.name() + " is not soft-deletable: give it marker columns to delete it into the bin");
         }
         String tenant = PlanQueries.tenantOf(model, root, actor);
-        List<Object> rootIds = plan.rootIds().stream().map(id -> root.idType().coerce(id)).toList();
+        List<Object> rootIds = rawRootIds.stream().map(id -> root.idType().coerce(id)).toList();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
@@ -72,13 +84,13 @@ final class DeleteOperation {
                     counted.put(type, marked);
                 }
             }
-            checkBlockers(connection, sets, id, plan);
+            checkBlockers(connection, sets, id, rootType, rootIds);
             DeletePlan marked = sets.fingerprintMarked(connection, id.toString(), counted);
-            if (!marked.fingerprint().equals(plan.fingerprint())) {
-                throw new StalePlanException(plan.rootType(), plan.fingerprint(), marked.fingerprint());
+            if (expected != null && !marked.fingerprint().equals(expected)) {
+                throw new StalePlanException(rootType, expected, marked.fingerprint());
             }
             Instant expires = now.atOffset(ZoneOffset.UTC).plus(root.policy().binRetention()).toInstant();
-            recordDeletion(connection, dialect, id, root, rootIds.get(0), tenant, actor, reason, plan.fingerprint(), at, Timestamp.from(expires));
+            recordDeletion(connection, dialect, id, root, rootIds.get(0), tenant, actor, reason, marked.fingerprint(), at, Timestamp.from(expires));
             Map<String, Long> detached = new LinkedHashMap<>();
             for (Dependency d : sets.checked(DeleteRule.DETACH)) {
                 long n = detach(connection, sets, d, id);
@@ -179,7 +191,7 @@ final class DeleteOperation {
      * marked. Locking reads see the latest committed rows (MariaDB's REPEATABLE READ snapshot would
      * not) and hold them until the caller commits.
      */
-    private void checkBlockers(Connection connection, PlanQueries sets, UUID id, DeletePlan plan) throws SQLException {
+    private void checkBlockers(Connection connection, PlanQueries sets, UUID id, String rootType, List<Object> rootIds) throws SQLException {
         for (Dependency d : sets.checked(DeleteRule.RESTRICT)) {
             EntityType from = model.type(d.fromType());
             EntityType target = model.type(d.targetType());
@@ -196,7 +208,7 @@ final class DeleteOperation {
             try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
                 if (rs.next()) {
                     DeletePlan now = sets.measureMarked(connection, id.toString());
-                    throw new DeleteBlockedException(plan.rootType(), plan.rootIds(), now.blockers().isEmpty()
+                    throw new DeleteBlockedException(rootType, rootIds, now.blockers().isEmpty()
                             ? List.of(new DeletePlan.Entry(d.fromType(), d.name(), 1, List.of(from.idType().coerce(rs.getObject(1)))))
                             : now.blockers());
                 }

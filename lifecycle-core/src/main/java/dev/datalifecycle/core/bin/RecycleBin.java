@@ -101,8 +101,11 @@ public final class RecycleBin {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(batch, "batch");
         model.type(batch.type());
-        return new BatchDelete(model, dialect, new dev.datalifecycle.core.plan.DeletePlanner(model, dialect,
-                dev.datalifecycle.core.plan.DeletePlanner.DEFAULT_SAMPLE_SIZE, authorizer), this).run(dataSource, actor, reason, batch);
+        authorizer.authorize(actor, Operation.DELETE, batch.type());
+        return new BatchDelete(model, dialect, (c, ids) -> {
+            BinTransactions.requireSupportedIsolation(c, dialect, "delete");
+            return new DeleteOperation(model, dialect, clock, afterLocking).run(c, batch.type(), ids, null, actor, reason);
+        }).run(dataSource, actor, reason, batch);
     }
 
     /**
