@@ -121,6 +121,39 @@ public final class DataLifecycle {
     }
 
     /**
+     * Deletes many records of one type, with an outcome per record (see {@link
+     * RecycleBin#deleteBatch(javax.sql.DataSource, Actor, String, dev.datalifecycle.core.bin.Batch)}): each chunk in a
+     * transaction of its own, or, through {@link #with(EntityManager)}, all of them in the host's.
+     */
+    public dev.datalifecycle.api.BatchReport deleteBatch(dev.datalifecycle.core.bin.Batch batch, Actor actor, String reason) {
+        SessionImplementor[] current = new SessionImplementor[1];
+        RecycleBin.ChunkTransactions transactions = work -> run((connection, session) -> {
+            current[0] = session;
+            if (entityManager == null) {
+                work.run(connection);
+                return null;
+            }
+            // In the host's transaction a chunk cannot commit or roll back: a savepoint stands in, so
+            // an all-or-nothing batch that is refused leaves the host's transaction as it was.
+            java.sql.Savepoint savepoint = connection.setSavepoint();
+            try {
+                work.run(connection);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(savepoint);
+                throw e;
+            }
+            return null;
+        });
+        try {
+            return bin.deleteBatch(transactions, actor, reason, batch,
+                    (connection, deletion) -> Forgetting.of(current[0], connection, model, deletion.id()).run());
+        } catch (SQLException e) {
+            throw new LifecycleException("The batch delete failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * One page of the recycle bin, newest first, each deletion with its root's label, counts and expiry
      * (see {@link RecycleBin#list(Connection, dev.datalifecycle.api.BinQuery)}).
      */

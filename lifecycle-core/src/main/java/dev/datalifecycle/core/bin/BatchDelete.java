@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * A batch delete: chunk by chunk, each chunk deleted set-based as one deletion, planned and deleted
@@ -50,51 +49,51 @@ final class BatchDelete {
         this.deleter = deleter;
     }
 
-    BatchReport run(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
+    BatchReport run(RecycleBin.ChunkTransactions transactions, Actor actor, String reason, Batch batch) throws SQLException {
         Map<Object, BatchOutcome> outcomes = new LinkedHashMap<>();
+        List<Object> order = new ArrayList<>();
         if (batch.atomic()) {
             try {
-                BinTransactions.inOwnTransaction(dataSource, c -> {
-                List<Object> ids = ids(c, batch, null, Batch.MAX_CHUNK + 1);
-                if (ids.size() > batch.chunkSize()) {
-                    throw new IllegalArgumentException("An all-or-nothing batch holds at most its chunk size (" + batch.chunkSize()
-                            + " records) in its one transaction; this one has more: raise inChunksOf(...) up to " + Batch.MAX_CHUNK
-                            + ", or drop allOrNothing() to delete in resumable chunks");
-                }
-                resolve(c, batch, actor, reason, ids, outcomes);
-                if (outcomes.values().stream().anyMatch(o -> o.result() != Result.DELETED)) {
-                    throw new Refused();
-                }
-                return null;
+                transactions.inTransaction(c -> {
+                    List<Object> ids = ids(c, batch, null, Batch.MAX_CHUNK + 1);
+                    if (ids.size() > batch.chunkSize()) {
+                        throw new IllegalArgumentException("An all-or-nothing batch holds at most its chunk size (" + batch.chunkSize()
+                                + " records) in its one transaction; this one has more: raise inChunksOf(...) up to " + Batch.MAX_CHUNK
+                                + ", or drop allOrNothing() to delete in resumable chunks");
+                    }
+                    order.addAll(ids);
+                    resolve(c, batch, actor, reason, ids, outcomes);
+                    if (outcomes.values().stream().anyMatch(o -> o.result() != Result.DELETED)) {
+                        throw new Refused();
+                    }
                 });
             } catch (Refused refused) {
                 // Rolled back: what would have been deleted was not.
                 outcomes.replaceAll((id, o) -> o.result() == Result.DELETED ? new BatchOutcome(id, Result.NOT_DELETED, null, List.of()) : o);
             }
-            return report(batch, outcomes);
+            return report(order, outcomes);
         }
         Object after = null;
         int done = 0;
         while (true) {
-            final Object from = after;
-            final int offset = done;
-            List<Object> chunk = batch.ids() != null
-                    ? batch.ids().subList(offset, Math.min(batch.ids().size(), offset + batch.chunkSize()))
-                    : BinTransactions.inOwnTransaction(dataSource, c -> ids(c, batch, from, batch.chunkSize()));
+            List<Object> chunk;
+            if (batch.ids() != null) {
+                chunk = batch.ids().subList(done, Math.min(batch.ids().size(), done + batch.chunkSize()));
+            } else {
+                List<Object> next = new ArrayList<>();
+                Object from = after;
+                transactions.inTransaction(c -> next.addAll(ids(c, batch, from, batch.chunkSize())));
+                chunk = next;
+            }
             if (chunk.isEmpty()) {
                 break;
             }
-            BinTransactions.inOwnTransaction(dataSource, c -> {
-                resolve(c, batch, actor, reason, chunk, outcomes);
-                return null;
-            });
+            order.addAll(chunk);
+            transactions.inTransaction(c -> resolve(c, batch, actor, reason, chunk, outcomes));
             done += chunk.size();
             after = chunk.get(chunk.size() - 1);
-            if (batch.ids() != null && done >= batch.ids().size()) {
-                break;
-            }
         }
-        return report(batch, outcomes);
+        return report(order, outcomes);
     }
 
     /** Thrown to roll an all-or-nothing batch back once its outcomes are known. */
@@ -106,8 +105,16 @@ final class BatchDelete {
         }
     }
 
-    private static BatchReport report(Batch batch, Map<Object, BatchOutcome> outcomes) {
-        return new BatchReport(new ArrayList<>(outcomes.values()));
+    /** The outcomes in the order the records were given (a criteria's: by id, chunk by chunk). */
+    private static BatchReport report(List<Object> order, Map<Object, BatchOutcome> outcomes) {
+        List<BatchOutcome> ordered = new ArrayList<>();
+        for (Object id : order) {
+            BatchOutcome outcome = outcomes.get(id);
+            if (outcome != null) {
+                ordered.add(outcome);
+            }
+        }
+        return new BatchReport(ordered);
     }
 
     /** The ids a criteria batch takes next: live records after {@code after}, by id. */
@@ -174,11 +181,15 @@ final class BatchDelete {
         resolve(c, batch, actor, reason, remaining.subList(half, remaining.size()), outcomes);
     }
 
+    /** Records {@code result} for the records of {@code remaining} that {@code ids} names, keyed as the caller gave them. */
     private void setAside(List<Object> ids, Result result, List<Object> remaining, Map<Object, BatchOutcome> outcomes) {
-        for (Object id : ids) {
-            outcomes.put(id, new BatchOutcome(id, result, null, List.of()));
-        }
-        remaining.removeIf(r -> ids.stream().anyMatch(id -> id.equals(r) || id.toString().equals(r.toString())));
+        remaining.removeIf(r -> {
+            boolean named = ids.stream().anyMatch(id -> id.equals(r) || id.toString().equals(r.toString()));
+            if (named) {
+                outcomes.put(r, new BatchOutcome(r, result, null, List.of()));
+            }
+            return named;
+        });
     }
 
     private static List<String> reasons(List<DeletePlan.Entry> blockers) {

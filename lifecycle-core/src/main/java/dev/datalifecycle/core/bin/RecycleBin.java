@@ -98,14 +98,51 @@ public final class RecycleBin {
      * @throws SQLException             when the database fails
      */
     public dev.datalifecycle.api.BatchReport deleteBatch(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return deleteBatch(work -> BinTransactions.inOwnTransaction(dataSource, c -> {
+            work.run(c);
+            return null;
+        }), actor, reason, batch, (c, deletion) -> { });
+    }
+
+    /**
+     * Like {@link #deleteBatch(DataSource, Actor, String, Batch)}, each transaction opened by {@code
+     * transactions} (an integration's own, e.g. a Hibernate session's), and {@code afterEach} called
+     * in the transaction of each deletion made, with its connection.
+     */
+    public dev.datalifecycle.api.BatchReport deleteBatch(ChunkTransactions transactions, Actor actor, String reason, Batch batch,
+            AfterDeletion afterEach) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(batch, "batch");
         model.type(batch.type());
         authorizer.authorize(actor, Operation.DELETE, batch.type());
         return new BatchDelete(model, dialect, (c, ids) -> {
             BinTransactions.requireSupportedIsolation(c, dialect, "delete");
-            return new DeleteOperation(model, dialect, clock, afterLocking).run(c, batch.type(), ids, null, actor, reason);
-        }).run(dataSource, actor, reason, batch);
+            Deletion deletion = new DeleteOperation(model, dialect, clock, afterLocking).run(c, batch.type(), ids, null, actor, reason);
+            afterEach.accept(c, deletion);
+            return deletion;
+        }).run(transactions, actor, reason, batch);
+    }
+
+    /** Opens one transaction of a batch and runs the work on its connection; see {@link #deleteBatch(ChunkTransactions, Actor, String, Batch, AfterDeletion)}. */
+    @FunctionalInterface
+    public interface ChunkTransactions {
+        /** Runs {@code work} on a connection in a new transaction, committed when it returns, rolled back when it throws. */
+        void inTransaction(ChunkWork work) throws SQLException;
+    }
+
+    /** One transaction's work on its connection. */
+    @FunctionalInterface
+    public interface ChunkWork {
+        /** Does the work. */
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Called in the transaction of each deletion a batch makes. */
+    @FunctionalInterface
+    public interface AfterDeletion {
+        /** {@code deletion} was just made on {@code connection}. */
+        void accept(Connection connection, Deletion deletion) throws SQLException;
     }
 
     /**

@@ -161,6 +161,33 @@ abstract class DataLifecycleContract {
     }
 
     @Test
+    void aBatchDeleteReportsEachRecordAndHibernateForgetsWhatItDeleted(TestDatabase db) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Contact ann = em.find(Contact.class, 10L);
+            var report = lifecycle.with(em).deleteBatch(dev.datalifecycle.core.bin.Batch.of("Customer", List.of(1L, 2L, 99L)), ALICE, "cleanup");
+            assertEquals(List.of(dev.datalifecycle.api.BatchOutcome.Result.DELETED, dev.datalifecycle.api.BatchOutcome.Result.DELETED,
+                    dev.datalifecycle.api.BatchOutcome.Result.NOT_FOUND), report.outcomes().stream().map(o -> o.result()).toList());
+            assertFalse(em.contains(ann));
+            // All or nothing inside the host's transaction: refused because of 99, and the host's work stays.
+            em.persist(new Customer(3L, "Initech"));
+            var refused = lifecycle.with(em).deleteBatch(dev.datalifecycle.core.bin.Batch.of("Customer", List.of(3L, 99L)).allOrNothing(),
+                    ALICE, "cleanup");
+            assertEquals(dev.datalifecycle.api.BatchOutcome.Result.NOT_DELETED, refused.outcomes().get(0).result());
+            em.getTransaction().commit();
+        } finally {
+            // A failed assertion must not leave its locks to the next test.
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+        assertEquals(List.of("n=1"), db.rows("select count(*) as n from r_customer where deletion_id is null"));
+        assertEquals(List.of("n=1"), db.rows("select count(*) as n from lc_deletion"));
+    }
+
+    @Test
     void anEntityManagerWithoutATransactionIsRefused() {
         try (EntityManager em = emf.createEntityManager()) {
             LifecycleException e = assertThrows(LifecycleException.class, () -> lifecycle.with(em).plan(Customer.class, 1L, ALICE));
