@@ -1,6 +1,20 @@
 package dev.datalifecycle.examples;
 
+import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.BatchOutcome;
+import dev.datalifecycle.api.BatchReport;
+import dev.datalifecycle.api.BinEntry;
+import dev.datalifecycle.api.BinQuery;
+import dev.datalifecycle.api.BinState;
+import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.StalePlanException;
+import dev.datalifecycle.core.bin.Batch;
+import dev.datalifecycle.examples.crm.Contact;
 import dev.datalifecycle.examples.crm.CrmModel;
+import dev.datalifecycle.examples.crm.Customer;
+import dev.datalifecycle.jpa.DataLifecycle;
+import dev.datalifecycle.jpa.LifecycleJpa;
 import dev.datalifecycle.examples.crm.SampleData;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.PrintStream;
@@ -11,10 +25,13 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The CRM sample a newcomer runs first. For now it creates the sample CRM and lists it; each
- * capability of the library adds its step to this walk-through as it lands.
+ * The CRM sample a newcomer runs first and reads top to bottom: it creates the sample CRM, lists it,
+ * and walks through the library: a blocked delete with its reasons, a plan with its counts, a stale
+ * plan refused, a cascaded delete, the application's queries no longer seeing it, the bin as a table,
+ * a restore, a batch delete with its outcomes and a permanent delete.
  *
  * <pre>
  * ./mvnw -q -pl examples -am compile exec:java@example                                # H2 in memory
@@ -63,8 +80,102 @@ public final class ExampleApp {
             out.println("Customers");
             out.print(customers(emf));
             out.println();
-            out.println("Next in this walk-through, as the library grows: what a delete would take with it,");
-            out.println("what blocks it, the recycle bin, restore and purge (see README.md, \"Status\").");
+            walkThrough(emf, settings, out);
+        }
+    }
+
+    /** The library's steps, one after the other, each printed as a table or a line or two. */
+    private static void walkThrough(EntityManagerFactory emf, Settings settings, PrintStream out) {
+        LifecycleJpa.installTables(emf);
+        clearBin(settings);
+        DataLifecycle lifecycle = LifecycleJpa.builder(emf).build();
+        Actor alice = Actor.of("alice", Set.of("sales"));
+
+        out.println("1. What deleting Northwind Traders would take, and what stands in the way");
+        DeletePlan northwind = lifecycle.plan(Customer.class, 1L, alice);
+        out.print(planTable(northwind));
+        out.println("Blocked: " + (northwind.blocked() ? "yes, by " + describe(northwind.blockers()) : "no"));
+        out.println();
+
+        out.println("2. What deleting Contoso Ltd would take");
+        DeletePlan contoso = lifecycle.plan(Customer.class, 2L, alice);
+        out.print(planTable(contoso));
+        out.println();
+
+        out.println("3. Someone adds a contact to Contoso Ltd before the delete: the plan is stale, and refused");
+        emf.runInTransaction(em -> em.persist(new Contact(em.find(Customer.class, 2L), "Lee Wong", "lee@contoso.example")));
+        try {
+            lifecycle.delete(contoso, alice, "duplicate account");
+            out.println("Deleted (unexpected)");
+        } catch (StalePlanException e) {
+            out.println("Refused: the plan no longer matches what the delete would take. Plan again and confirm.");
+        }
+        contoso = lifecycle.plan(Customer.class, 2L, alice);
+        Deletion deletion = lifecycle.delete(contoso, alice, "duplicate account");
+        out.println("Deleted Contoso Ltd with what goes with it: " + describe(contoso.deleted()));
+        out.println();
+
+        out.println("4. The application's own queries no longer see it");
+        out.print(customers(emf));
+        out.println();
+
+        out.println("5. The recycle bin");
+        out.print(bin(lifecycle, alice, BinState.IN_BIN));
+        out.println();
+
+        out.println("6. Restore Contoso Ltd: everything comes back, exactly");
+        lifecycle.restore(deletion.id(), alice);
+        out.print(customers(emf));
+        out.println();
+
+        out.println("7. A batch delete: each record gets its outcome, and the blocked one does not stop the rest");
+        BatchReport report = lifecycle.deleteBatch(Batch.of("Customer", List.of(3L, 4L, 1L)), alice, "year-end cleanup");
+        TextTable outcomes = new TextTable("customer", "outcome", "why");
+        for (BatchOutcome outcome : report.outcomes()) {
+            outcomes.row(outcome.id(), outcome.result(), String.join("; ", outcome.reasons()));
+        }
+        out.print(outcomes);
+        out.println();
+
+        out.println("8. Delete the batch for good: its records are gone, a tombstone stays (no name, counts kept)");
+        report.outcomes().stream().map(BatchOutcome::deletion).filter(java.util.Objects::nonNull).distinct()
+                .forEach(id -> lifecycle.purge(id, alice));
+        out.print(bin(lifecycle, alice, BinState.PURGED));
+    }
+
+    private static TextTable planTable(DeletePlan plan) {
+        TextTable table = new TextTable("what", "type", "via", "records");
+        plan.deleted().forEach(e -> table.row("deleted", e.type(), e.via() == null ? "" : e.via(), e.count()));
+        plan.detached().forEach(e -> table.row("unlinked", e.type(), e.via(), e.count()));
+        plan.blockers().forEach(e -> table.row("blocks", e.type(), e.via(), e.count()));
+        return table;
+    }
+
+    private static String describe(List<DeletePlan.Entry> entries) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        entries.forEach(e -> counts.merge(e.type(), e.count(), Long::sum));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static TextTable bin(DataLifecycle lifecycle, Actor actor, BinState state) {
+        TextTable table = new TextTable("deleted", "type", "records", "deleted by", "reason", "state");
+        for (BinEntry entry : lifecycle.list(BinQuery.forActor(actor).state(state)).entries()) {
+            long records = entry.counts().values().stream().mapToLong(Long::longValue).sum();
+            table.row(entry.label() == null ? "(erased)" : entry.label(), entry.rootType(), records, entry.actorId(), entry.reason(),
+                    entry.state());
+        }
+        return table;
+    }
+
+    /** The walk-through starts from an empty bin, as it starts from fresh sample tables. */
+    private static void clearBin(Settings settings) {
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+                Statement s = c.createStatement()) {
+            for (String table : List.of("lc_detached_link", "lc_deletion_count", "lc_deletion_root", "lc_deletion")) {
+                s.executeUpdate("delete from " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not empty the recycle bin's tables: " + e.getMessage(), e);
         }
     }
 

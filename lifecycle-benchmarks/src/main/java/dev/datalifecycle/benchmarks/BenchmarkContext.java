@@ -48,6 +48,8 @@ public final class BenchmarkContext implements AutoCloseable {
             properties.put("hibernate.jdbc.batch_size", BATCH_SIZE);
             properties.put("hibernate.order_inserts", true);
             properties.put("hibernate.order_updates", true);
+            // The sample CRM is soft-deletable for the example app; here it is the plain-JPA baseline.
+            properties.put("dev.datalifecycle.enabled", "false");
             entityManagerFactory = CrmModel.boot(properties);
         }
         return entityManagerFactory;

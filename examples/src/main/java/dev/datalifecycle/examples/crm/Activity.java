@@ -16,6 +16,7 @@ import java.time.Instant;
 
 /** A call, meeting or task about a customer, optionally with one of its contacts, owned by a user. */
 @Entity
+@dev.datalifecycle.api.annotation.SoftDeletable
 @Table(name = "activity")
 public class Activity {
 
@@ -27,12 +28,16 @@ public class Activity {
     @SequenceGenerator(name = "activity_seq", sequenceName = "activity_seq", allocationSize = 50)
     private Long id;
 
+    /** Activities go to the bin with their customer. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
+    @dev.datalifecycle.api.annotation.WhenDeleted(dev.datalifecycle.api.DeleteRule.CASCADE)
     private Customer customer;
 
+    /** A deleted contact is unlinked from the activity, and linked again when restored. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "contact_id")
+    @dev.datalifecycle.api.annotation.WhenDeleted(dev.datalifecycle.api.DeleteRule.DETACH)
     private Contact contact;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

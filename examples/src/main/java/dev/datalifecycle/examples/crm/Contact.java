@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 /** A person at a customer. */
 @Entity
+@dev.datalifecycle.api.annotation.SoftDeletable
 @Table(name = "contact")
 public class Contact {
 
@@ -26,6 +27,7 @@ public class Contact {
     private Customer customer;
 
     @Column(name = "full_name", nullable = false, length = 120)
+    @dev.datalifecycle.api.annotation.BinLabel
     private String fullName;
 
     @Column(length = 160)

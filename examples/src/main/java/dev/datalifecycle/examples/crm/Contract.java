@@ -20,6 +20,7 @@ import java.time.LocalDate;
  * in the way of deleting one.
  */
 @Entity
+@dev.datalifecycle.api.annotation.SoftDeletable
 @Table(name = "contract")
 public class Contract {
 
@@ -31,8 +32,11 @@ public class Contract {
     @SequenceGenerator(name = "contract_seq", sequenceName = "contract_seq", allocationSize = 50)
     private Long id;
 
+    /** A closed contract goes to the bin with its customer; an open one stands in the way. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
+    @dev.datalifecycle.api.annotation.WhenDeleted(cases = @dev.datalifecycle.api.annotation.WhenDeleted.Case(attribute = "status",
+            in = "CLOSED", then = dev.datalifecycle.api.DeleteRule.CASCADE))
     private Customer customer;
 
     @Column(name = "contract_number", nullable = false, unique = true, length = 30)

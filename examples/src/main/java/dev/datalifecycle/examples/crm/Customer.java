@@ -21,6 +21,7 @@ import java.util.List;
  * ALL}); contracts and activities reference it but are not part of it.
  */
 @Entity
+@dev.datalifecycle.api.annotation.SoftDeletable
 @Table(name = "customer")
 public class Customer {
 
@@ -33,6 +34,7 @@ public class Customer {
     private String tenantId;
 
     @Column(nullable = false, length = 120)
+    @dev.datalifecycle.api.annotation.BinLabel
     private String name;
 
     @Column(length = 40)

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 
 /** A possible sale to a customer. */
 @Entity
+@dev.datalifecycle.api.annotation.SoftDeletable
 @Table(name = "opportunity")
 public class Opportunity {
 
