@@ -64,7 +64,7 @@ final class BinTransactions {
      * A deadlock, a serialization failure or a lock timeout becomes {@link ConcurrentChangeException};
      * anything else gives {@code null}.
      */
-    private static RuntimeException concurrent(String operation, SQLException e) {
+    static RuntimeException concurrent(String operation, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean collided = state.startsWith("40") || state.equals("HYT00") || state.equals("55P03") || e.getErrorCode() == 1205
                 || e.getErrorCode() == 1213 || e.getErrorCode() == 50200;

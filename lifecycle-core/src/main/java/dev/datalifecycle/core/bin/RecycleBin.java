@@ -99,10 +99,31 @@ public final class RecycleBin {
      */
     public dev.datalifecycle.api.BatchReport deleteBatch(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
         Objects.requireNonNull(dataSource, "dataSource");
-        return deleteBatch(work -> BinTransactions.inOwnTransaction(dataSource, c -> {
-            work.run(c);
-            return null;
-        }), actor, reason, batch, (c, deletion) -> { });
+        // One connection for the whole batch, one transaction a chunk on it.
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                return deleteBatch(work -> {
+                    try {
+                        work.run(connection);
+                        connection.commit();
+                    } catch (SQLException e) {
+                        connection.rollback();
+                        RuntimeException collided = BinTransactions.concurrent("batch delete", e);
+                        if (collided != null) {
+                            throw collided;
+                        }
+                        throw e;
+                    } catch (RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    }
+                }, actor, reason, batch, (c, deletion) -> { });
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
     }
 
     /**
