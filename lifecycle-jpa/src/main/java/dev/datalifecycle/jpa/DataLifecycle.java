@@ -127,7 +127,7 @@ public final class DataLifecycle {
      */
     public dev.datalifecycle.api.BatchReport deleteBatch(dev.datalifecycle.core.bin.Batch batch, Actor actor, String reason) {
         SessionImplementor[] current = new SessionImplementor[1];
-        RecycleBin.ChunkTransactions transactions = work -> run((connection, session) -> {
+        dev.datalifecycle.core.bin.ChunkTransactions transactions = work -> run((connection, session) -> {
             current[0] = session;
             if (entityManager == null) {
                 work.run(connection);

@@ -49,7 +49,7 @@ final class BatchDelete {
         this.deleter = deleter;
     }
 
-    BatchReport run(RecycleBin.ChunkTransactions transactions, Actor actor, String reason, Batch batch) throws SQLException {
+    BatchReport run(ChunkTransactions transactions, Actor actor, String reason, Batch batch) throws SQLException {
         Map<Object, BatchOutcome> outcomes = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>();
         if (batch.atomic()) {

@@ -145,27 +145,6 @@ public final class RecycleBin {
         }).run(transactions, actor, reason, batch);
     }
 
-    /** Opens one transaction of a batch and runs the work on its connection; see {@link #deleteBatch(ChunkTransactions, Actor, String, Batch, AfterDeletion)}. */
-    @FunctionalInterface
-    public interface ChunkTransactions {
-        /** Runs {@code work} on a connection in a new transaction, committed when it returns, rolled back when it throws. */
-        void inTransaction(ChunkWork work) throws SQLException;
-    }
-
-    /** One transaction's work on its connection. */
-    @FunctionalInterface
-    public interface ChunkWork {
-        /** Does the work. */
-        void run(Connection connection) throws SQLException;
-    }
-
-    /** Called in the transaction of each deletion a batch makes. */
-    @FunctionalInterface
-    public interface AfterDeletion {
-        /** {@code deletion} was just made on {@code connection}. */
-        void accept(Connection connection, Deletion deletion) throws SQLException;
-    }
-
     /**
      * One page of the recycle bin: the deletions {@code query} selects, newest first, each with its
      * root's label, its counts per type and its expiry. Three statements a page, whatever the bin holds.
