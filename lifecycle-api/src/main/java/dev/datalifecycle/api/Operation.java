@@ -12,5 +12,7 @@ public enum Operation {
     /** Bring a deletion back from the bin. */
     RESTORE,
     /** Delete a deletion's records for good (also emptying the bin). */
-    PURGE
+    PURGE,
+    /** See what the recycle bin holds: its deletions and their records (with their labels). */
+    LIST
 }

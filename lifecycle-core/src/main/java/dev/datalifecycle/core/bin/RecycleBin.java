@@ -148,6 +148,7 @@ public final class RecycleBin {
     /**
      * One page of the recycle bin: the deletions {@code query} selects, newest first, each with its
      * root's label, its counts per type and its expiry. Three statements a page, whatever the bin holds.
+     * The authorizer is asked for {@link Operation#LIST} on the query's type (null when it lists every type).
      *
      * @throws IllegalArgumentException when the query's cursor is not one a page gave
      * @throws SQLException             when the database fails
@@ -155,6 +156,7 @@ public final class RecycleBin {
     public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinEntry> list(Connection connection, dev.datalifecycle.api.BinQuery query)
             throws SQLException {
         Objects.requireNonNull(query, "query");
+        authorizer.authorize(query.actor(), Operation.LIST, query.type());
         return new BinListing(model, dialect).list(connection, query);
     }
 
@@ -176,6 +178,7 @@ public final class RecycleBin {
             String type, int pageSize, String after) throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
         Objects.requireNonNull(actor, "actor");
+        authorizer.authorize(actor, Operation.LIST, type);
         return new BinListing(model, dialect).members(connection, deletionId, actor, type, pageSize, after);
     }
 

@@ -200,6 +200,22 @@ abstract class BinListingContract extends CrmBinContract {
     }
 
     @Test
+    void theAuthorizerIsAskedBeforeTheBinIsShown(TestDatabase db) throws SQLException {
+        delete(db, "Customer", 1, ALICE);
+        dev.datalifecycle.api.spi.Authorizer salesOnly = (actor, operation, type) -> {
+            if (operation == dev.datalifecycle.api.Operation.LIST && !actor.roles().contains("support")) {
+                throw new dev.datalifecycle.api.AccessDeniedException(actor, operation, type);
+            }
+        };
+        try (Connection c = db.dataSource().getConnection()) {
+            RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK, salesOnly);
+            assertThrows(dev.datalifecycle.api.AccessDeniedException.class, () -> bin.list(c, BinQuery.forActor(ALICE)));
+            Actor support = Actor.of("sam", "t1", Set.of("support"));
+            assertEquals(1, bin.list(c, BinQuery.forActor(support)).entries().size());
+        }
+    }
+
+    @Test
     void aCursorThatNoPageGaveIsRefused(TestDatabase db) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> list(db, BinQuery.forActor(ALICE).after("page-2")));
