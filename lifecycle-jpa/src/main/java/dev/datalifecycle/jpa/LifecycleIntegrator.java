@@ -54,7 +54,6 @@ public final class LifecycleIntegrator implements Integrator {
         ModelDiscovery.Result mapped = ModelDiscovery.discoverWithReport(metadata, settings, null,
                 warning -> LOG.warn("Data Lifecycle: {}", warning));
         Registered registered = new Registered(metadata, settings, sessionFactory);
-        FACTORIES.put(sessionFactory, registered);
         Map<String, String> softDeletable = new LinkedHashMap<>();
         var roots = ModelDiscovery.softDeletableRoots(metadata, settings);
         metadata.getEntityBindings().stream().filter(e -> roots.containsKey(e.getRootClass()))
@@ -65,6 +64,8 @@ public final class LifecycleIntegrator implements Integrator {
         deletes.listeners().forEach(hibernates::add);
         registered.guard = new DirectDeleteGuard(softDeletable, hibernates);
         listeners.setListeners(org.hibernate.event.spi.EventType.DELETE, registered.guard);
+        // Published once complete: the map is what another thread reads it through.
+        FACTORIES.put(sessionFactory, registered);
         InsertGuard guard;
         try {
             guard = InsertGuard.of(metadata, mapped.model(), HibernateDialects.of(sessionFactory));
