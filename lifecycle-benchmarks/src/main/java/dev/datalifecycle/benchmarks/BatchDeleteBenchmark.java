@@ -18,7 +18,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,13 +93,7 @@ final class BatchDeleteBenchmark implements Benchmark {
                 s.execute("analyze");
             }
         }
-        PersistenceConfiguration config = new PersistenceConfiguration("batch-delete-baseline")
-                .managedClass(JpaBatchCustomer.class).managedClass(JpaBatchContact.class)
-                .property("hibernate.default_batch_fetch_size", 100)
-                .property("hibernate.jdbc.batch_size", BenchmarkContext.BATCH_SIZE)
-                .property("hibernate.order_updates", true);
-        context.database().jpaProperties().forEach(config::property);
-        jpa = config.createEntityManagerFactory();
+        jpa = SoftDeleteEntities.boot(context, "batch-delete-baseline", JpaBatchCustomer.class, JpaBatchContact.class);
     }
 
     @Override

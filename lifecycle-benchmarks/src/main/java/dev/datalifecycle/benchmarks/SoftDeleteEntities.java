@@ -26,9 +26,16 @@ final class SoftDeleteEntities {
     }
 
     static EntityManagerFactory boot(BenchmarkContext context) {
-        PersistenceConfiguration config = new PersistenceConfiguration("soft-delete-baseline")
-                .managedClass(JpaCustomer.class).managedClass(JpaContact.class).managedClass(JpaActivity.class)
-                .property("hibernate.default_batch_fetch_size", 100)
+        return boot(context, "soft-delete-baseline", JpaCustomer.class, JpaContact.class, JpaActivity.class);
+    }
+
+    /** A plain-JPA baseline on {@code entities}, tuned as a careful host tunes Hibernate. */
+    static EntityManagerFactory boot(BenchmarkContext context, String unit, Class<?>... entities) {
+        PersistenceConfiguration config = new PersistenceConfiguration(unit);
+        for (Class<?> entity : entities) {
+            config.managedClass(entity);
+        }
+        config.property("hibernate.default_batch_fetch_size", 100)
                 .property("hibernate.jdbc.batch_size", BenchmarkContext.BATCH_SIZE)
                 .property("hibernate.order_updates", true);
         context.database().jpaProperties().forEach(config::property);

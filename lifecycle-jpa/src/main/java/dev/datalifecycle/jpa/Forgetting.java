@@ -1,6 +1,5 @@
 package dev.datalifecycle.jpa;
 
-import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.EntityType;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.sql.SqlBuilder;
@@ -74,11 +73,12 @@ final class Forgetting {
             }
         }
         List<Object> managed = new ArrayList<>();
+        var dialect = held.isEmpty() ? null : HibernateDialects.of(session.getFactory());
         for (var each : held.entrySet()) {
             EntityType type = model.type(each.getKey());
             Map<Object, Object> byId = each.getValue();
             if (types.contains(type.name())) {
-                managed.addAll(marked(connection, type, deletionId, byId));
+                managed.addAll(marked(connection, dialect, type, deletionId, byId));
             }
             List<String> dependencies = detachedByType.get(type.name());
             if (dependencies != null) {
@@ -95,13 +95,14 @@ final class Forgetting {
     }
 
     /** The held records of {@code type} that carry the deletion's id. */
-    private static List<Object> marked(Connection connection, EntityType type, UUID deletionId, Map<Object, Object> byId)
+    private static List<Object> marked(Connection connection, dev.datalifecycle.core.sql.Dialect dialect, EntityType type, UUID deletionId,
+            Map<Object, Object> byId)
             throws SQLException {
         List<Object> found = new ArrayList<>();
         List<Object> ids = new ArrayList<>(byId.keySet());
         for (int from = 0; from < ids.size(); from += 500) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            SqlBuilder sql = new SqlBuilder(dev.datalifecycle.core.sql.Dialects.detect(connection)).sql("SELECT ").id(type.idColumn())
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ").id(type.idColumn())
                     .sql(" FROM ").id(type.primaryTable().name()).sql(" WHERE ").id(type.markers().orElseThrow().deletionIdColumn())
                     .sql(" = ").bind(deletionId.toString()).sql(" AND ").id(type.idColumn()).sql(" IN (").bindAll(chunk).sql(")");
             try (PreparedStatement p = sql.prepare(connection); ResultSet rs = p.executeQuery()) {

@@ -39,17 +39,11 @@ public final class LifecycleIntegrator implements Integrator {
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
-        Object enabled = sessionFactory.getProperties().get(ENABLED);
-        if (enabled != null && "false".equalsIgnoreCase(enabled.toString())) {
+        Map<String, Object> settings = LifecycleJpaSettings.from(sessionFactory.getProperties());
+        if (settings == null) {
             LOG.debug("Data Lifecycle skips {}: {}=false", sessionFactory.getName(), ENABLED);
             return;
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        sessionFactory.getProperties().forEach((key, value) -> {
-            if (key.startsWith(LifecycleJpaSettings.PREFIX)) {
-                settings.put(key, value);
-            }
-        });
         // Fails the boot now if the mappings cannot be worked with; the catalog comes on first use.
         ModelDiscovery.Result mapped = ModelDiscovery.discoverWithReport(metadata, settings, null,
                 warning -> LOG.warn("Data Lifecycle: {}", warning));

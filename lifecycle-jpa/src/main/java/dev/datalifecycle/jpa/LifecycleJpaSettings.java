@@ -101,4 +101,23 @@ public final class LifecycleJpaSettings {
     public Map<String, Object> toProperties() {
         return new LinkedHashMap<>(properties);
     }
+
+    /**
+     * The library's settings among a factory's {@code properties} (those under {@link #PREFIX}), or
+     * null when the properties switch the library off for that factory ({@value LifecycleIntegrator#ENABLED}
+     * = false). Each boot hook reads them the same way.
+     */
+    static Map<String, Object> from(Map<String, ?> properties) {
+        Object enabled = properties.get(LifecycleIntegrator.ENABLED);
+        if (enabled != null && "false".equalsIgnoreCase(enabled.toString())) {
+            return null;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        properties.forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
+    }
 }

@@ -45,16 +45,10 @@ public final class LifecycleMappingContributor implements AdditionalMappingContr
             ResourceStreamLocator resourceStreamLocator, MetadataBuildingContext buildingContext) {
         Map<String, Object> all = buildingContext.getBootstrapContext().getServiceRegistry().requireService(ConfigurationService.class)
                 .getSettings();
-        Object enabled = all.get(LifecycleIntegrator.ENABLED);
-        if (enabled != null && "false".equalsIgnoreCase(enabled.toString())) {
+        Map<String, Object> settings = LifecycleJpaSettings.from(all);
+        if (settings == null) {
             return;
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        all.forEach((key, value) -> {
-            if (key.startsWith(LifecycleJpaSettings.PREFIX)) {
-                settings.put(key, value);
-            }
-        });
         List<String> problems = new ArrayList<>();
         Map<RootClass, List<String>> roots = ModelDiscovery.softDeletableRoots(metadata, settings);
         roots.forEach((root, markers) -> {

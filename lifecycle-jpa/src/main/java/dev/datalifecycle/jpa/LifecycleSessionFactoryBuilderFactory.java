@@ -25,16 +25,10 @@ public final class LifecycleSessionFactoryBuilderFactory implements SessionFacto
     public SessionFactoryBuilder getSessionFactoryBuilder(MetadataImplementor metadata, SessionFactoryBuilderImplementor defaultBuilder) {
         Map<String, Object> all = metadata.getMetadataBuildingOptions().getServiceRegistry().requireService(ConfigurationService.class)
                 .getSettings();
-        Object enabled = all.get(LifecycleIntegrator.ENABLED);
-        if (enabled != null && "false".equalsIgnoreCase(enabled.toString())) {
+        Map<String, Object> settings = LifecycleJpaSettings.from(all);
+        if (settings == null) {
             return null;
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        all.forEach((key, value) -> {
-            if (key.startsWith(LifecycleJpaSettings.PREFIX)) {
-                settings.put(key, value);
-            }
-        });
         var roots = ModelDiscovery.softDeletableRoots(metadata, settings);
         Map<String, String> tables = new LinkedHashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
