@@ -1,6 +1,5 @@
 package dev.datalifecycle.core.bin;
 
-import dev.datalifecycle.api.Actor;
 import dev.datalifecycle.api.AlreadyDeletedException;
 import dev.datalifecycle.api.BatchOutcome;
 import dev.datalifecycle.api.BatchOutcome.Result;
@@ -49,7 +48,7 @@ final class BatchDelete {
         this.deleter = deleter;
     }
 
-    BatchReport run(ChunkTransactions transactions, Actor actor, String reason, Batch batch) throws SQLException {
+    BatchReport run(ChunkTransactions transactions, Batch batch) throws SQLException {
         Map<Object, BatchOutcome> outcomes = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>();
         if (batch.atomic()) {
@@ -62,7 +61,7 @@ final class BatchDelete {
                                 + ", or drop allOrNothing() to delete in resumable chunks");
                     }
                     order.addAll(ids);
-                    resolve(c, batch, actor, reason, ids, outcomes);
+                    resolve(c, batch, ids, outcomes);
                     if (outcomes.values().stream().anyMatch(o -> o.result() != Result.DELETED)) {
                         throw new Refused();
                     }
@@ -89,7 +88,7 @@ final class BatchDelete {
                 break;
             }
             order.addAll(chunk);
-            transactions.inTransaction(c -> resolve(c, batch, actor, reason, chunk, outcomes));
+            transactions.inTransaction(c -> resolve(c, batch, chunk, outcomes));
             done += chunk.size();
             after = chunk.get(chunk.size() - 1);
         }
@@ -141,12 +140,12 @@ final class BatchDelete {
     }
 
     /** Deletes what of {@code ids} can be deleted, and says for each what happened. */
-    private void resolve(Connection c, Batch batch, Actor actor, String reason, List<Object> ids, Map<Object, BatchOutcome> outcomes)
+    private void resolve(Connection c, Batch batch, List<Object> ids, Map<Object, BatchOutcome> outcomes)
             throws SQLException {
         List<Object> remaining = new ArrayList<>(ids);
         while (!remaining.isEmpty()) {
             if (batch.perRecord() && remaining.size() > 1) {
-                bisect(c, batch, actor, reason, remaining, outcomes);
+                bisect(c, batch, remaining, outcomes);
                 return;
             }
             int before = remaining.size();
@@ -165,7 +164,7 @@ final class BatchDelete {
                     outcomes.put(remaining.get(0), new BatchOutcome(remaining.get(0), Result.BLOCKED, null, reasons(e.blockers())));
                     return;
                 }
-                bisect(c, batch, actor, reason, remaining, outcomes);
+                bisect(c, batch, remaining, outcomes);
                 return;
             }
             if (remaining.size() == before) {
@@ -174,11 +173,11 @@ final class BatchDelete {
         }
     }
 
-    private void bisect(Connection c, Batch batch, Actor actor, String reason, List<Object> remaining, Map<Object, BatchOutcome> outcomes)
+    private void bisect(Connection c, Batch batch, List<Object> remaining, Map<Object, BatchOutcome> outcomes)
             throws SQLException {
         int half = remaining.size() / 2;
-        resolve(c, batch, actor, reason, remaining.subList(0, half), outcomes);
-        resolve(c, batch, actor, reason, remaining.subList(half, remaining.size()), outcomes);
+        resolve(c, batch, remaining.subList(0, half), outcomes);
+        resolve(c, batch, remaining.subList(half, remaining.size()), outcomes);
     }
 
     /** Records {@code result} for the records of {@code remaining} that {@code ids} names, keyed as the caller gave them. */

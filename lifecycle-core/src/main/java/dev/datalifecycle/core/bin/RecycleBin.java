@@ -142,7 +142,7 @@ public final class RecycleBin {
             Deletion deletion = new DeleteOperation(model, dialect, clock, afterLocking).run(c, batch.type(), ids, null, actor, reason);
             afterEach.accept(c, deletion);
             return deletion;
-        }).run(transactions, actor, reason, batch);
+        }).run(transactions, batch);
     }
 
     /**

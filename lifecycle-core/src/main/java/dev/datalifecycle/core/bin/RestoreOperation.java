@@ -173,11 +173,14 @@ final class RestoreOperation {
         Set<String> names = new LinkedHashSet<>();
         locked.types().forEach(t -> names.add(t.name()));
         java.util.Map<String, List<Dependency>> byType = new java.util.LinkedHashMap<>();
+        // The closure is the model's, not the records': worked out once per type, not per reference.
+        java.util.Map<String, java.util.Optional<Dependency>> onlyPath = new java.util.HashMap<>();
         for (Dependency d : model.dependencies()) {
             EntityType target = model.type(d.targetType());
             if (!d.inRecord() || !names.contains(d.fromType()) || !target.softDeletable()
                     || d.rule().possibleRules().equals(java.util.EnumSet.of(DeleteRule.IGNORE))
-                    || PlanQueries.onlyPathInto(model, locked.rootType(), d.fromType()).filter(d::equals).isPresent()) {
+                    || onlyPath.computeIfAbsent(d.fromType(), t -> PlanQueries.onlyPathInto(model, locked.rootType(), t)).filter(d::equals)
+                            .isPresent()) {
                 continue;
             }
             byType.computeIfAbsent(d.fromType(), k -> new ArrayList<>()).add(d);
