@@ -32,10 +32,13 @@ import java.util.Map;
  */
 final class BatchDelete {
 
-    /** Deletes one set of roots as one deletion, on the chunk's connection. */
+    /**
+     * Deletes one set of roots as one deletion, on the chunk's connection; {@code alone} when it is the
+     * only work of a transaction that is rolled back whole if it fails.
+     */
     @FunctionalInterface
     interface Deleter {
-        Deletion delete(Connection connection, List<Object> ids) throws SQLException;
+        Deletion delete(Connection connection, List<Object> ids, boolean alone) throws SQLException;
     }
 
     private final LifecycleModel model;
@@ -88,11 +91,37 @@ final class BatchDelete {
                 break;
             }
             order.addAll(chunk);
-            transactions.inTransaction(c -> resolve(c, batch, chunk, outcomes));
+            if (!deletedWhole(transactions, batch, chunk, outcomes)) {
+                transactions.inTransaction(c -> resolve(c, batch, chunk, outcomes));
+            }
             done += chunk.size();
             after = chunk.get(chunk.size() - 1);
         }
         return report(order, outcomes);
+    }
+
+    /**
+     * Most chunks go through whole: tried first as the only work of its transaction, a chunk needs no
+     * savepoint. When a record is missing, deleted already or blocked, that transaction rolls back and
+     * the chunk is sorted out record by record in a new one.
+     */
+    private boolean deletedWhole(ChunkTransactions transactions, Batch batch, List<Object> chunk, Map<Object, BatchOutcome> outcomes)
+            throws SQLException {
+        if (batch.perRecord() && chunk.size() > 1) {
+            return false;
+        }
+        try {
+            transactions.inTransaction(c -> deleted(deleter.delete(c, chunk, true), chunk, outcomes));
+            return true;
+        } catch (RecordNotFoundException | AlreadyDeletedException | DeleteBlockedException refused) {
+            return false;
+        }
+    }
+
+    private static void deleted(Deletion deletion, List<Object> ids, Map<Object, BatchOutcome> outcomes) {
+        for (Object id : ids) {
+            outcomes.put(id, new BatchOutcome(id, Result.DELETED, deletion.id(), List.of()));
+        }
     }
 
     /** Thrown to roll an all-or-nothing batch back once its outcomes are known. */
@@ -150,10 +179,7 @@ final class BatchDelete {
             }
             int before = remaining.size();
             try {
-                Deletion deletion = deleter.delete(c, remaining);
-                for (Object id : remaining) {
-                    outcomes.put(id, new BatchOutcome(id, Result.DELETED, deletion.id(), List.of()));
-                }
+                deleted(deleter.delete(c, remaining, false), remaining, outcomes);
                 return;
             } catch (RecordNotFoundException e) {
                 setAside(e.ids(), Result.NOT_FOUND, remaining, outcomes);

@@ -101,7 +101,9 @@ final class BinListing {
         List<BinEntry> entries = new ArrayList<>();
         for (Object[] r : rows) {
             String id = (String) r[0];
-            entries.add(new BinEntry(UUID.fromString(id), (String) r[1], (String) r[2], roots.getOrDefault(id, 0L), (String) r[3],
+            // Without root rows, the deletion's roots are its records of the root type (decision 012).
+            long rootCount = roots.containsKey(id) ? roots.get(id) : counts.getOrDefault(id, Map.of()).getOrDefault((String) r[1], 0L);
+            entries.add(new BinEntry(UUID.fromString(id), (String) r[1], (String) r[2], rootCount, (String) r[3],
                     (String) r[4], (Instant) r[5], (Instant) r[6], BinState.valueOf((String) r[7]), counts.getOrDefault(id, Map.of())));
         }
         Optional<String> next = more ? Optional.of(new Cursor(entries.get(entries.size() - 1).deletedAt(), ids.get(ids.size() - 1)).text())

@@ -48,6 +48,23 @@ final class BinTransactions {
     }
 
     /**
+     * Runs {@code step} as the only work of its transaction, which the caller rolls back whole when it
+     * fails: no savepoint (two round trips saved), collisions turned into {@link
+     * ConcurrentChangeException} all the same.
+     */
+    static <T> T alone(String operation, Step<T> step) throws SQLException {
+        try {
+            return step.run();
+        } catch (SQLException e) {
+            RuntimeException collided = concurrent(operation, e);
+            if (collided != null) {
+                throw collided;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Rolls back to the operation's savepoint. After a deadlock MariaDB has rolled back the whole
      * transaction already and the savepoint is gone: the original failure is what the caller needs,
      * so a failing rollback is attached to it rather than thrown instead of it.

@@ -52,7 +52,7 @@ final class DeleteOperation {
         if (plan.blocked()) {
             throw new DeleteBlockedException(plan.rootType(), plan.rootIds(), plan.blockers());
         }
-        return run(connection, plan.rootType(), plan.rootIds(), plan.fingerprint(), actor, reason);
+        return run(connection, plan.rootType(), plan.rootIds(), plan.fingerprint(), actor, reason, false);
     }
 
     /**
@@ -60,10 +60,11 @@ final class DeleteOperation {
      * expected fingerprint (a plan's), what the delete marks must be what the plan showed; without,
      * what it finds is what it deletes (a batch, planned and deleted in one go). Either way the roots
      * are checked with a locking read and blockers with locking reads, and nothing changes when one
-     * is missing, in the bin already or blocked.
+     * is missing, in the bin already or blocked. With {@code alone}, the delete is the only work of its
+     * transaction and the caller rolls that back whole when it fails, so it takes no savepoint.
      */
-    Deletion run(Connection connection, String rootType, List<Object> rawRootIds, String expected, Actor actor, String reason)
-            throws SQLException {
+    Deletion run(Connection connection, String rootType, List<Object> rawRootIds, String expected, Actor actor, String reason,
+            boolean alone) throws SQLException {
         EntityType root = model.type(rootType);
         if (!root.softDeletable()) {
             throw new IllegalArgumentException(root.name() + " is not soft-deletable: give it marker columns to delete it into the bin");
@@ -74,23 +75,53 @@ final class DeleteOperation {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         PlanQueries sets = PlanQueries.of(model, dialect, root.name(), rootIds, tenant, id.toString());
-        return BinTransactions.atomically(connection, "delete of " + root.name() + " " + rootIds, () -> {
-            lockRoots(connection, root, rootIds, tenant);
-            afterLocking.run();
+        // Nothing in the deletion cascades into the root type: what it marks there is exactly the roots.
+        boolean rootsAreTheRootTypesRecords = sets.cascadesInto(root.name()).isEmpty() && !sets.cyclic(root.name());
+        // A batch has no plan to confirm, so no fingerprint to take, and when its roots are all it marks
+        // of their type, marking them is what locks them and its count says whether all were there:
+        // the roots are read only when one was not (decision 012).
+        boolean confirming = expected != null;
+        boolean lockFirst = confirming || !rootsAreTheRootTypesRecords;
+        String operation = "delete of " + root.name() + " " + rootIds;
+        BinTransactions.Step<Deletion> step = () -> {
+            if (lockFirst) {
+                lockRoots(connection, root, rootIds, tenant, null);
+                afterLocking.run();
+            }
             Map<String, DeletePlanner.Counted> counted = new LinkedHashMap<>();
             for (String type : sets.types()) {
-                DeletePlanner.Counted marked = mark(connection, model.type(type), sets, id, at, root.name(), rootIds);
+                DeletePlanner.Counted marked = mark(connection, model.type(type), sets, id, at, root.name(), rootIds, confirming);
                 if (marked != null) {
                     counted.put(type, marked);
                 }
+                if (!lockFirst && type.equals(root.name())) {
+                    if (marked.count() != new java.util.HashSet<>(rootIds).size()) {
+                        lockRoots(connection, root, rootIds, tenant, id.toString());
+                        throw new IllegalStateException("a delete marked " + marked.count() + " of its roots " + rootIds
+                                + " and found no reason for the others");
+                    }
+                    afterLocking.run();
+                }
             }
             checkBlockers(connection, sets, id, rootType, rootIds);
-            DeletePlan marked = sets.fingerprintMarked(connection, id.toString(), counted);
-            if (expected != null && !marked.fingerprint().equals(expected)) {
-                throw new StalePlanException(rootType, expected, marked.fingerprint());
+            Map<String, Long> counts = new LinkedHashMap<>();
+            String fingerprint = null;
+            if (confirming) {
+                DeletePlan marked = sets.fingerprintMarked(connection, id.toString(), counted);
+                if (!marked.fingerprint().equals(expected)) {
+                    throw new StalePlanException(rootType, expected, marked.fingerprint());
+                }
+                fingerprint = marked.fingerprint();
+                marked.deleted().forEach(e -> counts.merge(e.type(), e.count(), Long::sum));
+            } else {
+                counted.forEach((type, marked) -> {
+                    if (marked.count() > 0) {
+                        counts.put(type, marked.count());
+                    }
+                });
             }
             Instant expires = now.atOffset(ZoneOffset.UTC).plus(root.policy().binRetention()).toInstant();
-            recordDeletion(connection, dialect, id, root, rootIds.get(0), tenant, actor, reason, marked.fingerprint(), at, Timestamp.from(expires));
+            recordDeletion(connection, dialect, id, root, rootIds.get(0), tenant, actor, reason, fingerprint, at, Timestamp.from(expires));
             Map<String, Long> detached = new LinkedHashMap<>();
             for (Dependency d : sets.checked(DeleteRule.DETACH)) {
                 long n = detach(connection, sets, d, id);
@@ -98,15 +129,17 @@ final class DeleteOperation {
                     detached.put(d.name(), n);
                 }
             }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            marked.deleted().forEach(e -> counts.merge(e.type(), e.count(), Long::sum));
-            recordRootsAndCounts(connection, id, root, rootIds, counts);
+            recordRootsAndCounts(connection, id, root, rootIds, counts, rootsAreTheRootTypesRecords);
             return new Deletion(id, root.name(), rootIds, counts, detached, actor.userId(), reason, now, expires);
-        });
+        };
+        return alone ? BinTransactions.alone(operation, step) : BinTransactions.atomically(connection, operation, step);
     }
 
-    /** Locks the roots, so two deletes of the same record queue up; checks they are there and live. */
-    private void lockRoots(Connection connection, EntityType root, List<Object> rootIds, String tenant) throws SQLException {
+    /**
+     * Locks the roots, so two deletes of the same record queue up; checks they are there and live, or,
+     * after marking as deletion {@code ours}, marked by it.
+     */
+    private void lockRoots(Connection connection, EntityType root, List<Object> rootIds, String tenant, String ours) throws SQLException {
         String marker = root.markers().orElseThrow().deletionIdColumn();
         SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT p.").id(root.idColumn()).sql(", p.").id(marker).sql(" FROM ")
                 .id(root.primaryTable().name()).sql(" p WHERE p.").id(root.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
@@ -114,7 +147,7 @@ final class DeleteOperation {
             sql.sql(" AND p.").id(byColumn.column()).sql(" = ").bind(tenant);
         }
         sql.sql(" FOR UPDATE");
-        PlanQueries.checkRoots(connection, sql, root, rootIds);
+        PlanQueries.checkRoots(connection, sql, root, rootIds, ours);
     }
 
     /**
@@ -124,7 +157,7 @@ final class DeleteOperation {
      * cascades into itself is marked through the planner's recursive query instead.
      */
     private DeletePlanner.Counted mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
-            List<Object> rootIds) throws SQLException {
+            List<Object> rootIds, boolean fingerprinted) throws SQLException {
         var markers = type.markers().orElseThrow();
         SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
                 .id(markers.deletionIdColumn()).sql(" = ").bind(id.toString()).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at);
@@ -160,6 +193,11 @@ final class DeleteOperation {
             }
             sql.sql(any ? ")" : "1 = 0)");
             sets.restrictTo(type, "p", sql);
+        }
+        if (!fingerprinted) {
+            try (PreparedStatement statement = sql.prepare(connection)) {
+                return new DeletePlanner.Counted(statement.executeUpdate(), null);
+            }
         }
         SqlBuilder summarised = dialect.summarisedUpdate(sql, type.idColumn(), sets.countAndHashSum(type.name()));
         if (summarised == null) {
@@ -331,21 +369,35 @@ final class DeleteOperation {
         BinTransactions.execute(connection, sql);
     }
 
-    private void recordRootsAndCounts(Connection connection, UUID id, EntityType root, List<Object> rootIds, Map<String, Long> counts)
-            throws SQLException {
+    /**
+     * Records the deletion's counts, and its roots when they cannot be told from its records: when
+     * nothing in the deletion cascades into the root type, the deletion's records of that type are
+     * exactly its roots, and writing them again (500 rows a batch chunk, each checked against its
+     * deletion's row) would cost as much as marking them (decision 012).
+     */
+    private void recordRootsAndCounts(Connection connection, UUID id, EntityType root, List<Object> rootIds, Map<String, Long> counts,
+            boolean rootsAreTheRootTypesRecords) throws SQLException {
+        if (!rootsAreTheRootTypesRecords) {
+            recordRoots(connection, id, root, rootIds);
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        // One multi-row INSERT: a JDBC batch costs MariaDB's driver a prepare, an execute and a close.
+        SqlBuilder insert = new SqlBuilder(dialect).sql("INSERT INTO lc_deletion_count (deletion_id, entity_type, records) VALUES ");
+        String separator = "";
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            insert.sql(separator).sql("(").bind(id.toString()).sql(", ").bind(count.getKey()).sql(", ").bind(count.getValue()).sql(")");
+            separator = ", ";
+        }
+        BinTransactions.execute(connection, insert);
+    }
+
+    private void recordRoots(Connection connection, UUID id, EntityType root, List<Object> rootIds) throws SQLException {
         // One statement whatever the roots: a batch's 500 roots cost what one does, give or take the binds.
         BinTransactions.execute(connection, new SqlBuilder(dialect)
                 .sql("INSERT INTO lc_deletion_root (deletion_id, entity_type, record_id) SELECT ").bind(id.toString()).sql(", ")
                 .bind(root.name()).sql(", ").sql(dialect.idAsText("p." + dialect.identifier(root.idColumn()))).sql(" FROM ")
                 .id(root.primaryTable().name()).sql(" p WHERE p.").id(root.idColumn()).sql(" IN (").bindAll(rootIds).sql(")"));
-        try (PreparedStatement p = connection.prepareStatement("INSERT INTO lc_deletion_count (deletion_id, entity_type, records) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, Long> count : counts.entrySet()) {
-                p.setString(1, id.toString());
-                p.setString(2, count.getKey());
-                p.setLong(3, count.getValue());
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
     }
 }

@@ -137,9 +137,14 @@ public final class RecycleBin {
         Objects.requireNonNull(batch, "batch");
         model.type(batch.type());
         authorizer.authorize(actor, Operation.DELETE, batch.type());
-        return new BatchDelete(model, dialect, (c, ids) -> {
-            BinTransactions.requireSupportedIsolation(c, dialect, "delete");
-            Deletion deletion = new DeleteOperation(model, dialect, clock, afterLocking).run(c, batch.type(), ids, null, actor, reason);
+        // Asked once per connection, not once per chunk: the level is the connection's, and asking is a round trip.
+        Connection[] checked = new Connection[1];
+        return new BatchDelete(model, dialect, (c, ids, alone) -> {
+            if (checked[0] != c) {
+                BinTransactions.requireSupportedIsolation(c, dialect, "delete");
+                checked[0] = c;
+            }
+            Deletion deletion = new DeleteOperation(model, dialect, clock, afterLocking).run(c, batch.type(), ids, null, actor, reason, alone);
             afterEach.accept(c, deletion);
             return deletion;
         }).run(transactions, batch);

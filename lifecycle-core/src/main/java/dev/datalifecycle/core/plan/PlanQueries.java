@@ -244,13 +244,27 @@ public final class PlanQueries {
      */
     public static void checkRoots(java.sql.Connection connection, SqlBuilder query, dev.datalifecycle.core.model.EntityType root,
             List<Object> rootIds) throws java.sql.SQLException {
+        checkRoots(connection, query, root, rootIds, null);
+    }
+
+    /**
+     * Like {@link #checkRoots(java.sql.Connection, SqlBuilder, dev.datalifecycle.core.model.EntityType, List)}, after a
+     * delete has marked what it could of the roots as deletion {@code ours}: those are fine, one still
+     * live is one the marking could not take (another tenant's), so it answers like a missing one.
+     */
+    public static void checkRoots(java.sql.Connection connection, SqlBuilder query, dev.datalifecycle.core.model.EntityType root,
+            List<Object> rootIds, String ours) throws java.sql.SQLException {
         java.util.Set<Object> missing = new java.util.LinkedHashSet<>(rootIds);
         List<Object> deleted = new java.util.ArrayList<>();
         try (java.sql.PreparedStatement statement = query.prepare(connection); java.sql.ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 Object id = root.idType().coerce(rs.getObject(1));
+                String marker = rs.getString(2);
+                if (ours != null && marker == null) {
+                    continue;
+                }
                 missing.remove(id);
-                if (rs.getObject(2) != null) {
+                if (marker != null && !marker.equals(ours)) {
                     deleted.add(id);
                 }
             }

@@ -68,6 +68,9 @@ abstract class BatchDeleteContract extends CrmBinContract {
                 .collect(Collectors.toSet());
         assertEquals(reported, Set.copyOf(db.rows("select id from lc_deletion")));
         assertEquals(8, report.outcomes().size());
+        var chunk = inTransaction(db, (c, planner, bin) -> bin.list(c, dev.datalifecycle.api.BinQuery.forActor(ALICE))).entries().stream()
+                .filter(e -> e.id().equals(outcome(report, 101).deletion())).findFirst().orElseThrow();
+        assertEquals(3, chunk.roots(), "the bin counts the chunk's roots");
     }
 
     @Test
@@ -137,5 +140,47 @@ abstract class BatchDeleteContract extends CrmBinContract {
         assertEquals(95, report.count(Result.DELETED));
         assertEquals(few, db.statements().count(), () -> db.statements().statements().toString());
         assertTrue(few < 40, () -> "statements: " + few);
+    }
+
+    @Test
+    void twoBatchesThatOverlapQueueOnTheSharedRecordAndTheLaterOneSaysItWasDeletedAlready(TestDatabase db) throws Exception {
+        customers(db, 100, 102);
+        java.util.concurrent.CountDownLatch marked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // The first batch stops once it has marked its roots (the hook a batch runs there), holding their locks.
+            java.util.concurrent.Future<BatchReport> first = threads.submit(() -> {
+                try (Connection c = db.dataSource().getConnection()) {
+                    RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK);
+                    bin.afterLocking(() -> {
+                        marked.countDown();
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    return bin.deleteBatch(db.dataSource(), ALICE, "first", Batch.of("Customer", List.of(100L, 101L)));
+                }
+            });
+            assertTrue(marked.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first batch marked its roots");
+            java.util.concurrent.Future<BatchReport> second = threads.submit(() -> run(db, Batch.of("Customer", List.of(101L, 102L))));
+            Thread.sleep(300);
+            assertTrue(!second.isDone(), "the second batch waits for the first's lock on customer 101");
+            go.countDown();
+            BatchReport firstReport = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            BatchReport secondReport = second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(2, firstReport.count(Result.DELETED));
+            assertEquals(Result.ALREADY_DELETED, outcome(secondReport, 101).result());
+            assertEquals(Result.DELETED, outcome(secondReport, 102).result());
+            UUID firstDeletion = outcome(firstReport, 101).deletion();
+            UUID secondDeletion = outcome(secondReport, 102).deletion();
+            assertEquals(List.of("id=100, d=" + firstDeletion, "id=101, d=" + firstDeletion, "id=102, d=" + secondDeletion),
+                    db.rows("select id, deletion_id as d from customer where id >= 100"));
+        } finally {
+            go.countDown();
+            threads.shutdownNow();
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.datalifecycle.api.BinQuery;
 import dev.datalifecycle.api.BinState;
 import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.api.RecordNotFoundException;
+import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.Dialects;
@@ -86,6 +87,31 @@ abstract class BinListingContract extends CrmBinContract {
         assertEquals(deletion.expiresAt(), entry.expiresAt());
         assertEquals(BinState.IN_BIN, entry.state());
         assertEquals(Optional.empty(), page.next());
+    }
+
+    @Test
+    void whenTheDeletionAlsoTakesRecordsOfItsRootTypeItsRootsAreRecordedAndCountedApart(TestDatabase db) throws SQLException {
+        // Contact 10 manages contact 11, and a manager's contacts go with it: the deletion of 10 takes
+        // two contacts, of which only one was asked for.
+        db.execute("update contact set manager_id = 10 where id = 11");
+        LifecycleModel managed = withManagers();
+        Deletion deletion;
+        try (Connection c = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(c);
+            RecycleBin bin = new RecycleBin(managed, dialect, CLOCK);
+            deletion = bin.delete(db.dataSource(), new DeletePlanner(managed, dialect).plan(c, "Contact", List.of(10L), ALICE), ALICE, "test");
+            assertEquals(Map.of("Contact", 2L), deletion.counts());
+            assertEquals(List.of("record_id=10"), db.rows("select record_id from lc_deletion_root where deletion_id = '" + deletion.id() + "'"));
+            c.setAutoCommit(false);
+            BinEntry entry = bin.list(c, BinQuery.forActor(ALICE)).entries().get(0);
+            c.rollback();
+            assertEquals(1, entry.roots());
+            assertEquals(Map.of("Contact", 2L), entry.counts());
+        }
+        Deletion customers = delete(db, "Customer", 1, ALICE);
+        BinEntry plain = list(db, BinQuery.forActor(ALICE).type("Customer")).entries().get(0);
+        assertEquals(customers.id(), plain.id());
+        assertEquals(1, plain.roots(), "without root rows, the roots are the deletion's records of its root type");
     }
 
     @Test

@@ -66,6 +66,19 @@ abstract class CrmBinContract {
             .elementCollection("Customer", "customer_tag", "customer_id");
     }
 
+    /** Customers and their contacts alone, a manager's contacts going with the manager (a self-reference). */
+    static LifecycleModel withManagers() {
+        return LifecycleModel.builder()
+                .tenants()
+                .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
+                        .tenantColumn("tenant_id"))
+                .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id").nullable("manager_id")
+                        .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
+                .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
+                .reference("Contact", "manager_id", "Contact", RuleSpec.of(DeleteRule.CASCADE))
+                .build();
+    }
+
     @BeforeAll
     static void createSchema(TestDatabase db) throws SQLException {
         db.execute("create table customer (id bigint primary key, tenant_id varchar(20) not null, name varchar(40) not null" + MARKERS,

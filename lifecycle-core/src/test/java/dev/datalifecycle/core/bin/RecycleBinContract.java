@@ -63,7 +63,8 @@ abstract class RecycleBinContract extends CrmBinContract {
                 db.rows("select actor_id, reason, root_type, state, tenant_id from lc_deletion"));
         assertEquals(List.of("entity_type=Activity, records=1", "entity_type=Contact, records=2", "entity_type=Contract, records=1",
                 "entity_type=Customer, records=1"), db.rows("select entity_type, records from lc_deletion_count"));
-        assertEquals(List.of("entity_type=Customer, record_id=1"), db.rows("select entity_type, record_id from lc_deletion_root"));
+        // Nothing cascades into Customer: the deletion's customers are its roots, so none are written again (decision 012).
+        assertEquals(List.of(), db.rows("select entity_type, record_id from lc_deletion_root"));
     }
 
     @Test
@@ -266,15 +267,7 @@ abstract class RecycleBinContract extends CrmBinContract {
         // Contacts name a manager among themselves; MariaDB and H2 check foreign keys row by row.
         db.execute("delete from contact where id = 12",
                 "update contact set manager_id = 11 where id = 10", "update contact set manager_id = 10 where id = 11");
-        LifecycleModel withManagers = LifecycleModel.builder()
-                .tenants()
-                .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
-                        .tenantColumn("tenant_id"))
-                .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id").nullable("manager_id")
-                        .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
-                .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
-                .reference("Contact", "manager_id", "Contact", RuleSpec.of(DeleteRule.CASCADE))
-                .build();
+        LifecycleModel withManagers = withManagers();
         db.execute("delete from activity", "delete from contract", "delete from campaign_member", "delete from customer_tag");
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
