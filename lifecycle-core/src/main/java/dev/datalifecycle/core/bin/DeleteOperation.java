@@ -89,8 +89,18 @@ final class DeleteOperation {
                 afterLocking.run();
             }
             Map<String, DeletePlanner.Counted> counted = new LinkedHashMap<>();
-            for (String type : sets.types()) {
-                DeletePlanner.Counted marked = mark(connection, model.type(type), sets, id, at, root.name(), rootIds, confirming);
+            List<String> types = sets.types();
+            // Without UPDATE ... RETURNING, the marking statements sum their rows' hashes as they go
+            // (read back in one query) rather than each marked table being read again.
+            boolean summing = confirming && dialect.summarisedUpdate(new SqlBuilder(dialect), root.idColumn(), "1") == null
+                    && dialect.keepsRunningSums();
+            if (summing) {
+                BinTransactions.execute(connection, new SqlBuilder(dialect).sql(dialect.resetRunningSums(types.size())));
+            }
+            for (int slot = 0; slot < types.size(); slot++) {
+                String type = types.get(slot);
+                DeletePlanner.Counted marked = mark(connection, model.type(type), sets, id, at, root.name(), rootIds, confirming,
+                        summing ? slot : -1);
                 if (marked != null) {
                     counted.put(type, marked);
                 }
@@ -102,6 +112,9 @@ final class DeleteOperation {
                     }
                     afterLocking.run();
                 }
+            }
+            if (summing) {
+                readRunningSums(connection, types, counted);
             }
             checkBlockers(connection, sets, id, rootType, rootIds);
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -135,6 +148,19 @@ final class DeleteOperation {
         return alone ? BinTransactions.alone(operation, step) : BinTransactions.atomically(connection, operation, step);
     }
 
+    /** Puts each type's hash sum, kept by the session while marking, beside the count its UPDATE returned. */
+    private void readRunningSums(Connection connection, List<String> types, Map<String, DeletePlanner.Counted> counted) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(dialect.readRunningSums(types.size()));
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            for (int slot = 0; slot < types.size(); slot++) {
+                java.math.BigDecimal sum = rs.getBigDecimal(slot + 1);
+                long count = counted.get(types.get(slot)).count();
+                counted.put(types.get(slot), new DeletePlanner.Counted(count, count == 0 || sum == null ? "0" : sum.toPlainString()));
+            }
+        }
+    }
+
     /**
      * Locks the roots, so two deletes of the same record queue up; checks they are there and live, or,
      * after marking as deletion {@code ours}, marked by it.
@@ -157,10 +183,15 @@ final class DeleteOperation {
      * cascades into itself is marked through the planner's recursive query instead.
      */
     private DeletePlanner.Counted mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
-            List<Object> rootIds, boolean fingerprinted) throws SQLException {
+            List<Object> rootIds, boolean fingerprinted, int sumSlot) throws SQLException {
         var markers = type.markers().orElseThrow();
+        SqlBuilder deletionId = new SqlBuilder(dialect).bind(id.toString());
+        if (sumSlot >= 0) {
+            deletionId = dialect.summingValue(deletionId, DeletePlanner.hashOf(type.idType(), dialect, "p." + dialect.identifier(type.idColumn())),
+                    sumSlot);
+        }
         SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
-                .id(markers.deletionIdColumn()).sql(" = ").bind(id.toString()).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at);
+                .id(markers.deletionIdColumn()).sql(" = ").append(deletionId).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at);
         markers.deletedFlag().ifPresent(flag -> sql.sql(", ").id(flag).sql(" = ").bind(Boolean.TRUE));
         sql
                 .sql(" WHERE p.").id(markers.deletionIdColumn()).sql(" IS NULL AND ");
@@ -194,7 +225,7 @@ final class DeleteOperation {
             sql.sql(any ? ")" : "1 = 0)");
             sets.restrictTo(type, "p", sql);
         }
-        if (!fingerprinted) {
+        if (!fingerprinted || sumSlot >= 0) {
             try (PreparedStatement statement = sql.prepare(connection)) {
                 return new DeletePlanner.Counted(statement.executeUpdate(), null);
             }

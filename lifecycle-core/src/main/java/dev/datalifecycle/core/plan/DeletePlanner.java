@@ -311,9 +311,14 @@ public final class DeletePlanner {
 
     /** The per-id hash of {@code q.id} that fingerprints sum; see {@link #hash(IdType)}. */
     static String hashOf(IdType idType, Dialect dialect) {
+        return hashOf(idType, dialect, "q.id");
+    }
+
+    /** The hash a fingerprint sums for the id {@code id} (an SQL expression) of a record whose ids are {@code idType}. */
+    public static String hashOf(IdType idType, Dialect dialect, String id) {
         return idType == IdType.LONG || idType == IdType.INTEGER
-                ? "MOD(MOD(q.id, 4294967291) * 40503, 4294967296)"
-                : dialect.hashOfText("q.id");
+                ? "MOD(MOD(" + id + ", 4294967291) * 40503, 4294967296)"
+                : dialect.hashOfText(id);
     }
 
     private static String digest(Set<String> lines) {

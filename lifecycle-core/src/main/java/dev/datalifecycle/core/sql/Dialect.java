@@ -75,6 +75,32 @@ public interface Dialect {
     }
 
     /**
+     * Where {@link #summarisedUpdate} is not possible: the value to assign in a marking UPDATE in place
+     * of {@code value}, so that each row it changes also adds {@code hash} (an expression over the
+     * row) to running sum number {@code slot} of the session, which {@link #readRunningSums} reads
+     * after {@link #resetRunningSums} set them to zero. {@code null} where the database keeps no such
+     * sums; the caller then reads the changed rows again.
+     */
+    default SqlBuilder summingValue(SqlBuilder value, String hash, int slot) {
+        return null;
+    }
+
+    /** Whether {@link #summingValue} keeps running sums here. */
+    default boolean keepsRunningSums() {
+        return false;
+    }
+
+    /** The statement that sets running sums {@code 0 .. slots - 1} to zero (see {@link #summingValue}). */
+    default String resetRunningSums(int slots) {
+        throw new UnsupportedOperationException(product() + " keeps no running sums");
+    }
+
+    /** The query that reads running sums {@code 0 .. slots - 1} as one row (see {@link #summingValue}). */
+    default String readRunningSums(int slots) {
+        throw new UnsupportedOperationException(product() + " keeps no running sums");
+    }
+
+    /**
      * Whether a locking read sees rows committed after the transaction's snapshot at every isolation
      * level above READ UNCOMMITTED. MariaDB (InnoDB): yes, locking reads always read the latest
      * commit. PostgreSQL and H2: only at READ COMMITTED; at REPEATABLE READ and SERIALIZABLE a locking

@@ -24,6 +24,42 @@ final class MariaDbDialect extends QuotingDialect {
         return "LOCK IN SHARE MODE";
     }
 
+    /**
+     * A user variable per slot, added to as each row is changed: MariaDB evaluates an UPDATE's SET
+     * expressions once for each row it changes, in order, so the variable ends as the sum over exactly
+     * the changed rows (the running-total idiom; MariaDB, unlike MySQL 8, does not deprecate it). The
+     * sum is only ever compared with the plan's: were it wrong, the delete would refuse as stale and
+     * change nothing.
+     */
+    @Override
+    public SqlBuilder summingValue(SqlBuilder value, String hash, int slot) {
+        return new SqlBuilder(this).sql("IF((@lc_sum" + slot + " := @lc_sum" + slot + " + " + hash + ") IS NULL, NULL, ").append(value)
+                .sql(")");
+    }
+
+    @Override
+    public boolean keepsRunningSums() {
+        return true;
+    }
+
+    @Override
+    public String resetRunningSums(int slots) {
+        StringBuilder sql = new StringBuilder("SET ");
+        for (int i = 0; i < slots; i++) {
+            sql.append(i == 0 ? "" : ", ").append("@lc_sum").append(i).append(" = 0");
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public String readRunningSums(int slots) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < slots; i++) {
+            sql.append(i == 0 ? "" : ", ").append("@lc_sum").append(i);
+        }
+        return sql.toString();
+    }
+
     @Override
     public String hashOfText(String expression) {
         return "CRC32(CAST(%1$s AS CHAR))".formatted(expression);

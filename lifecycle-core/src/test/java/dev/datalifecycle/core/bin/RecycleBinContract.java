@@ -87,6 +87,24 @@ abstract class RecycleBinContract extends CrmBinContract {
     }
 
     @Test
+    void aRecordSwappedForAnotherSincePlanningMakesThePlanStaleThoughTheCountsAreTheSame(TestDatabase db) throws SQLException {
+        DeletePlan plan = plan(db, 1);
+        // Contact 11 moves to the other customer and contact 13 takes its place: two contacts still go,
+        // but not the two the plan showed. Only the hash of the marked ids can tell.
+        db.execute("update activity set contact_id = null where contact_id = 11", "update contact set customer_id = 2 where id = 11",
+                "insert into contact (id, customer_id) values (13, 1)");
+        List<String> before = everything(db);
+        assertThrows(StalePlanException.class, () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "duplicate")));
+        assertEquals(before, everything(db));
+        DeletePlan again = plan(db, 1);
+        for (String type : List.of("Customer", "Contact", "Activity", "Contract")) {
+            assertEquals(plan.deletedCount(type), again.deletedCount(type), "the counts alone do not show the change: " + type);
+        }
+        inTransaction(db, (c, planner, bin) -> bin.delete(c, again, ALICE, "duplicate"));
+        assertEquals(List.of("id=10", "id=13"), db.rows("select id from contact where deletion_id is not null and deletion_id <> 'd-earlier'"));
+    }
+
+    @Test
     void aBlockerAddedSincePlanningIsFoundByALockingReadAndNothingChanges(TestDatabase db) throws SQLException {
         DeletePlan plan = plan(db, 1);
         db.execute("insert into contract (id, customer_id, status) values (59, 1, 'OPEN')");
