@@ -31,7 +31,7 @@ abstract class BenchmarkSmokeContract {
         BenchmarkMain.write(results, out);
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(35, json.size(), json::toPrettyString);
+        assertEquals(37, json.size(), json::toPrettyString);
         Set<String> fields = Set.of("name", "database", "scale", "unit", "median", "min", "max", "baseline", "ratio", "statements");
         for (JsonNode row : json) {
             assertEquals(fields, Set.copyOf(iterate(row.fieldNames())), row::toString);
@@ -60,25 +60,27 @@ abstract class BenchmarkSmokeContract {
         assertEquals("plan-delete:plain-jpa", json.get(5).get("name").asText());
         assertEquals("soft-delete:data-lifecycle", json.get(6).get("name").asText());
         assertEquals("hand-jdbc", json.get(6).get("baseline").asText());
-        assertEquals("plain-jpa", json.get(7).get("baseline").asText());
-        assertEquals("soft-delete:its-plan", json.get(8).get("name").asText());
-        assertEquals("soft-delete:plain-jpa", json.get(10).get("name").asText());
-        assertEquals("restore:data-lifecycle", json.get(11).get("name").asText());
-        assertEquals("permanent-delete:data-lifecycle", json.get(13).get("name").asText());
-        assertEquals("permanent-delete:hand-jdbc", json.get(14).get("name").asText());
-        assertEquals("read-list:data-lifecycle", json.get(15).get("name").asText());
-        assertEquals("no-restriction", json.get(15).get("baseline").asText());
-        assertEquals("hibernate-soft-delete", json.get(16).get("baseline").asText());
-        assertEquals("read-find:data-lifecycle", json.get(19).get("name").asText());
-        assertEquals("read-collection:hibernate-soft-delete", json.get(26).get("name").asText());
-        assertEquals("insert-guard:data-lifecycle", json.get(27).get("name").asText());
-        assertEquals("no-guard", json.get(27).get("baseline").asText());
-        assertEquals("insert-guard-2-threads:no-guard", json.get(30).get("name").asText());
-        assertEquals("batch-delete:data-lifecycle", json.get(31).get("name").asText());
-        assertEquals("hand-jdbc", json.get(31).get("baseline").asText());
-        assertEquals("batch-delete:plain-jpa", json.get(34).get("name").asText());
-        // One progress line per contender and round: (2 + 3 + 4 + 2 + 2 + 3 x 3 + 2 x 2 + 3 contenders) x (1 warm-up + 2 measured).
-        assertEquals(87, progress.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("hand-jdbc-all-paths", json.get(7).get("baseline").asText());
+        assertEquals("plain-jpa", json.get(8).get("baseline").asText());
+        assertEquals("soft-delete:its-plan", json.get(9).get("name").asText());
+        assertEquals("soft-delete:hand-jdbc-all-paths", json.get(11).get("name").asText());
+        assertEquals("soft-delete:plain-jpa", json.get(12).get("name").asText());
+        assertEquals("restore:data-lifecycle", json.get(13).get("name").asText());
+        assertEquals("permanent-delete:data-lifecycle", json.get(15).get("name").asText());
+        assertEquals("permanent-delete:hand-jdbc", json.get(16).get("name").asText());
+        assertEquals("read-list:data-lifecycle", json.get(17).get("name").asText());
+        assertEquals("no-restriction", json.get(17).get("baseline").asText());
+        assertEquals("hibernate-soft-delete", json.get(18).get("baseline").asText());
+        assertEquals("read-find:data-lifecycle", json.get(21).get("name").asText());
+        assertEquals("read-collection:hibernate-soft-delete", json.get(28).get("name").asText());
+        assertEquals("insert-guard:data-lifecycle", json.get(29).get("name").asText());
+        assertEquals("no-guard", json.get(29).get("baseline").asText());
+        assertEquals("insert-guard-2-threads:no-guard", json.get(32).get("name").asText());
+        assertEquals("batch-delete:data-lifecycle", json.get(33).get("name").asText());
+        assertEquals("hand-jdbc", json.get(33).get("baseline").asText());
+        assertEquals("batch-delete:plain-jpa", json.get(36).get("name").asText());
+        // One progress line per contender and round: (2 + 3 + 5 + 2 + 2 + 3 x 3 + 2 x 2 + 3 contenders) x (1 warm-up + 2 measured).
+        assertEquals(90, progress.toString(StandardCharsets.UTF_8).lines().count());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
