@@ -59,9 +59,11 @@ final class DeleteOperation {
      * Deletes the records {@code rawRootIds} of {@code rootType} with what goes with them. With an
      * expected fingerprint (a plan's), what the delete marks must be what the plan showed; without,
      * what it finds is what it deletes (a batch, planned and deleted in one go). Either way the roots
-     * are checked with a locking read and blockers with locking reads, and nothing changes when one
-     * is missing, in the bin already or blocked. With {@code alone}, the delete is the only work of its
-     * transaction and the caller rolls that back whole when it fails, so it takes no savepoint.
+     * are locked and checked (by a locking read first, or, for a batch whose roots are all it marks of
+     * their type, by marking them and counting), blockers are found with locking reads, and nothing
+     * changes when a root is missing, in the bin already or blocked. With {@code alone}, the delete
+     * is the only work of its transaction and the caller rolls that back whole when it fails, so it
+     * takes no savepoint.
      */
     Deletion run(Connection connection, String rootType, List<Object> rawRootIds, String expected, Actor actor, String reason,
             boolean alone) throws SQLException {
@@ -92,8 +94,7 @@ final class DeleteOperation {
             List<String> types = sets.types();
             // Without UPDATE ... RETURNING, the marking statements sum their rows' hashes as they go
             // (read back in one query) rather than each marked table being read again.
-            boolean summing = confirming && dialect.summarisedUpdate(new SqlBuilder(dialect), root.idColumn(), "1") == null
-                    && dialect.keepsRunningSums();
+            boolean summing = confirming && dialect.keepsRunningSums();
             if (summing) {
                 BinTransactions.execute(connection, new SqlBuilder(dialect).sql(dialect.resetRunningSums(types.size())));
             }

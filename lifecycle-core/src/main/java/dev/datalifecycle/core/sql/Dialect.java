@@ -85,7 +85,7 @@ public interface Dialect {
         return null;
     }
 
-    /** Whether {@link #summingValue} keeps running sums here. */
+    /** Whether {@link #summingValue} keeps running sums here (only where {@link #summarisedUpdate} cannot summarise). */
     default boolean keepsRunningSums() {
         return false;
     }
