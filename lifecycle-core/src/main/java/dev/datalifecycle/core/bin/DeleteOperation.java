@@ -48,11 +48,11 @@ final class DeleteOperation {
     }
 
     /** See {@link RecycleBin#delete(Connection, DeletePlan, Actor, String)}. */
-    Deletion run(Connection connection, DeletePlan plan, Actor actor, String reason) throws SQLException {
+    Deletion run(Connection connection, DeletePlan plan, Actor actor, String reason, boolean alone) throws SQLException {
         if (plan.blocked()) {
             throw new DeleteBlockedException(plan.rootType(), plan.rootIds(), plan.blockers());
         }
-        return run(connection, plan.rootType(), plan.rootIds(), plan.fingerprint(), actor, reason, false);
+        return run(connection, plan.rootType(), plan.rootIds(), plan.fingerprint(), actor, reason, alone);
     }
 
     /**

@@ -73,16 +73,21 @@ public final class RecycleBin {
      * @throws SQLException                                  when the database fails
      */
     public Deletion delete(Connection connection, DeletePlan plan, Actor actor, String reason) throws SQLException {
-        Objects.requireNonNull(plan, "plan");
-        Objects.requireNonNull(actor, "actor");
-        authorizer.authorize(actor, Operation.DELETE, plan.rootType());
-        BinTransactions.requireSupportedIsolation(connection, dialect, "delete");
-        return new DeleteOperation(model, dialect, clock, afterLocking).run(connection, plan, actor, reason);
+        return delete(connection, plan, actor, reason, false);
     }
 
     /** Like {@link #delete(Connection, DeletePlan, Actor, String)}, in a transaction of its own. */
     public Deletion delete(DataSource dataSource, DeletePlan plan, Actor actor, String reason) throws SQLException {
-        return BinTransactions.inOwnTransaction(dataSource, c -> delete(c, plan, actor, reason));
+        // The delete is all its transaction does, and a failure rolls that back whole: no savepoint needed.
+        return BinTransactions.inOwnTransaction(dataSource, c -> delete(c, plan, actor, reason, true));
+    }
+
+    private Deletion delete(Connection connection, DeletePlan plan, Actor actor, String reason, boolean alone) throws SQLException {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(actor, "actor");
+        authorizer.authorize(actor, Operation.DELETE, plan.rootType());
+        BinTransactions.requireSupportedIsolation(connection, dialect, "delete");
+        return new DeleteOperation(model, dialect, clock, afterLocking).run(connection, plan, actor, reason, alone);
     }
 
     /**
