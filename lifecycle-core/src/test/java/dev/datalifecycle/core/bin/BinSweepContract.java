@@ -40,12 +40,6 @@ abstract class BinSweepContract extends CrmBinContract {
         return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
     }
 
-    private static Dialect dialect(TestDatabase db) throws SQLException {
-        try (Connection c = db.dataSource().getConnection()) {
-            return Dialects.detect(c);
-        }
-    }
-
     /** Deletes customer {@code id} at {@code clock}'s time, in a transaction of its own. */
     private static Deletion deleteAt(TestDatabase db, Clock clock, String type, long id) throws SQLException {
         Dialect dialect = dialect(db);

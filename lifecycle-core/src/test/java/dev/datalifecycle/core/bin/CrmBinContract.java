@@ -152,6 +152,12 @@ abstract class CrmBinContract {
         }
     }
 
+    static Dialect dialect(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            return Dialects.detect(c);
+        }
+    }
+
     static DeletePlan plan(TestDatabase db, long customer) throws SQLException {
         return inTransaction(db, (c, planner, bin) -> planner.plan(c, "Customer", List.of(customer), ALICE));
     }

@@ -84,6 +84,10 @@ abstract class RecycleBinContract extends CrmBinContract {
         List<String> before = everything(db);
         assertThrows(StalePlanException.class, () -> inTransaction(db, (c, planner, bin) -> bin.delete(c, plan, ALICE, "duplicate")));
         assertEquals(before, everything(db));
+        // In a transaction of its own the delete takes no savepoint: the marking it did is rolled back with the transaction.
+        RecycleBin bin = new RecycleBin(MODEL, dialect(db), CLOCK);
+        assertThrows(StalePlanException.class, () -> bin.delete(db.dataSource(), plan, ALICE, "duplicate"));
+        assertEquals(before, everything(db));
     }
 
     @Test
