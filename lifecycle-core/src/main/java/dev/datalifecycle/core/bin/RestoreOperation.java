@@ -226,8 +226,9 @@ final class RestoreOperation {
     }
 
     /**
-     * As {@link #pointingOutside}, for the references of one type, in one pass over the deletion's rows
-     * joined to the records they point at inside it.
+     * As {@link #pointingOutside}, for the references of one type, in one pass over the deletion's rows:
+     * joined to the records they point at inside it, or, where the database prefers it, each looked up
+     * with {@code NOT IN} among the deletion's records of the target type.
      */
     private List<Dependency> pointingOutsideByJoin(Connection connection, UUID deletionId, List<Dependency> references)
             throws SQLException {
@@ -246,11 +247,19 @@ final class RestoreOperation {
                         .id(from.idColumn());
             }
             String t = "t" + i;
-            sql.sql(i > 0 ? ", " : "").sql("MAX(CASE WHEN ").column(alias, d.column()).sql(" IS NOT NULL AND ").column(t, target.idColumn())
-                    .sql(" IS NULL THEN 1 ELSE 0 END)");
-            joins.sql(" LEFT JOIN ").id(target.primaryTable().name()).sql(" ").sql(t).sql(" ON ").column(t, target.idColumn()).sql(" = ")
-                    .column(alias, d.column()).sql(" AND ").column(t, target.markers().orElseThrow().deletionIdColumn()).sql(" = ")
-                    .bind(deletionId.toString());
+            sql.sql(i > 0 ? ", " : "").sql("MAX(CASE WHEN ").column(alias, d.column()).sql(" IS NOT NULL AND ");
+            if (dialect.prefersNotIn()) {
+                // The subquery's keys are never null, so NOT IN is true or false, never unknown.
+                sql.column(alias, d.column()).sql(" NOT IN (SELECT ").column(t, target.idColumn()).sql(" FROM ")
+                        .id(target.primaryTable().name()).sql(" ").sql(t).sql(" WHERE ")
+                        .column(t, target.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString()).sql(")");
+            } else {
+                sql.column(t, target.idColumn()).sql(" IS NULL");
+                joins.sql(" LEFT JOIN ").id(target.primaryTable().name()).sql(" ").sql(t).sql(" ON ").column(t, target.idColumn()).sql(" = ")
+                        .column(alias, d.column()).sql(" AND ").column(t, target.markers().orElseThrow().deletionIdColumn()).sql(" = ")
+                        .bind(deletionId.toString());
+            }
+            sql.sql(" THEN 1 ELSE 0 END)");
         }
         sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p").append(joins).sql(" WHERE p.")
                 .id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());

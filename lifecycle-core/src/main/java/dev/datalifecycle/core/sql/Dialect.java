@@ -151,6 +151,16 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Where {@link #prefersSetDifference()} does not hold: whether a value missing from a set of keys
+     * is found faster by {@code NOT IN (subquery)} than by an outer join on the key. MariaDB: yes, it
+     * materializes the subquery once into a hashed temporary table (8 ms against 10 ms for the 5,000
+     * references of a restore); H2: no, it runs such a subquery again for each row.
+     */
+    default boolean prefersNotIn() {
+        return false;
+    }
+
     /** {@code LIMIT n}, or what this database says instead, after {@code ORDER BY}. */
     default String limit(int rows) {
         return "LIMIT " + rows;

@@ -38,6 +38,11 @@ final class MariaDbDialect extends QuotingDialect {
     }
 
     @Override
+    public boolean prefersNotIn() {
+        return true;
+    }
+
+    @Override
     public boolean keepsRunningSums() {
         return true;
     }
