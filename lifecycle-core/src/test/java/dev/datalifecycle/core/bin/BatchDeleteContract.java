@@ -153,14 +153,7 @@ abstract class BatchDeleteContract extends CrmBinContract {
             java.util.concurrent.Future<BatchReport> first = threads.submit(() -> {
                 try (Connection c = db.dataSource().getConnection()) {
                     RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK);
-                    bin.afterLocking(() -> {
-                        marked.countDown();
-                        try {
-                            go.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
+                    bin.afterLocking(pauseAt(marked, go));
                     return bin.deleteBatch(db.dataSource(), ALICE, "first", Batch.of("Customer", List.of(100L, 101L)));
                 }
             });
