@@ -57,7 +57,7 @@ abstract class CachesContract {
     void records(TestDatabase db) {
         emf.getCache().evictAll();
         TestFactories.emptyBin(db);
-        db.execute("delete from r_phone", "delete from r_note", "delete from r_contact", "delete from r_customer");
+        ReadEntities.deleteAll(db);
         emf.runInTransaction(em -> {
             Customer acme = new Customer(1L, "Acme");
             Customer globex = new Customer(2L, "Globex");

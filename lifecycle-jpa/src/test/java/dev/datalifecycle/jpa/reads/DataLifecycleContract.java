@@ -61,8 +61,7 @@ abstract class DataLifecycleContract {
     @BeforeEach
     void records(TestDatabase db) {
         TestFactories.emptyBin(db);
-        db.execute("delete from r_customer_vehicle", "delete from r_customer_tag", "delete from r_phone", "delete from r_note",
-                "delete from r_contact", "delete from r_truck", "delete from r_vehicle", "delete from r_party", "delete from r_customer");
+        ReadEntities.deleteAll(db);
         emf.runInTransaction(em -> {
             Customer acme = new Customer(1L, "Acme");
             em.persist(acme);

@@ -34,7 +34,7 @@ abstract class HostDeletesContract {
 
     @BeforeEach
     void records(TestDatabase db) {
-        db.execute("delete from r_note", "delete from r_contact", "delete from r_truck", "delete from r_vehicle", "delete from r_customer");
+        ReadEntities.deleteAll(db);
         emf.runInTransaction(em -> {
             Customer acme = new Customer(1L, "Acme");
             em.persist(acme);

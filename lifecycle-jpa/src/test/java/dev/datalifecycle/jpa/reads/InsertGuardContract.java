@@ -56,8 +56,7 @@ abstract class InsertGuardContract {
     @BeforeEach
     void records(TestDatabase db) {
         TestFactories.emptyBin(db);
-        db.execute("delete from r_visit", "delete from r_customer_vehicle", "delete from r_phone", "delete from r_note", "delete from r_contact",
-                "delete from r_truck", "delete from r_vehicle", "delete from r_customer");
+        ReadEntities.deleteAll(db);
         emf.runInTransaction(em -> {
             Customer acme = new Customer(1L, "Acme");
             Customer globex = new Customer(2L, "Globex");
