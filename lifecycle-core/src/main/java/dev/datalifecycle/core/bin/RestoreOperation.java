@@ -76,48 +76,193 @@ final class RestoreOperation {
 
     private void restoreOne(Connection connection, UUID deletionId, Actor actor) throws SQLException {
         Objects.requireNonNull(actor, "actor");
-        BinTransactions.atomically(connection, "restore of deletion " + deletionId, () -> {
-            Locked locked = lockDeletion(connection, deletionId, actor);
-            List<EntityType> types = locked.types();
-            afterLocking.run();
-            checkReferencedRecordsAreLive(connection, deletionId, locked);
-            checkUniqueKeys(connection, deletionId, types);
-            List<Dependency> links = detachedDependencies(connection, deletionId);
-            checkLinksUnchanged(connection, deletionId, links);
-            Set<String> tables = new LinkedHashSet<>();
-            for (EntityType type : types) {
-                if (tables.add(type.primaryTable().name())) {
-                    var markers = type.markers().orElseThrow();
-                    SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" SET ")
-                            .id(markers.deletionIdColumn()).sql(" = NULL, ").id(markers.deletedAtColumn()).sql(" = NULL");
-                    markers.deletedFlag().ifPresent(flag -> sql.sql(", ").id(flag).sql(" = ").bind(Boolean.FALSE));
-                    sql.sql(" WHERE ").id(markers.deletionIdColumn()).sql(" = ").bind(deletionId.toString());
-                    try {
-                        BinTransactions.execute(connection, sql);
-                    } catch (SQLException e) {
-                        if ("23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
-                            throw duplicate(deletionId, type, e);
-                        }
-                        throw e;
-                    }
-                }
+        String operation = "restore of deletion " + deletionId;
+        if (dialect.restoresInOneStatement()) {
+            try {
+                BinTransactions.atomically(connection, operation, () -> restore(connection, deletionId, actor, true));
+                return;
+            } catch (LookFirst undone) {
+                // Undone whole: the look before any change names what stands in the way.
             }
-            for (Dependency d : links) {
-                if (d.kind() == DependencyKind.JOIN_TABLE) {
-                    addLinksBack(connection, deletionId, d);
-                } else {
-                    relink(connection, deletionId, d);
-                }
-            }
-            try (PreparedStatement p = connection.prepareStatement(
-                    "UPDATE lc_deletion SET state = 'RESTORED', restored_at = ? WHERE id = ?")) {
-                p.setTimestamp(1, Timestamp.from(clock.instant()));
-                p.setString(2, deletionId.toString());
-                p.executeUpdate();
-            }
-            return null;
-        });
+        }
+        BinTransactions.atomically(connection, operation, () -> restore(connection, deletionId, actor, false));
     }
+
+    /**
+     * Thrown, and the restore undone, when restoring in one statement met what the restore that looks
+     * first explains best: a referenced record in the bin, or a duplicate key.
+     */
+    private static final class LookFirst extends RuntimeException {
+        LookFirst() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Restores the deletion. Looking first, the references pointing outside it are found and their
+     * records locked before anything changes; in one statement (where the database can), the UPDATEs
+     * return what they restored and the records outside are found from that and locked after.
+     */
+    private Void restore(Connection connection, UUID deletionId, Actor actor, boolean inOneStatement) throws SQLException {
+        Locked locked = lockDeletion(connection, deletionId, actor);
+        List<EntityType> types = locked.types();
+        afterLocking.run();
+        List<Dependency> references = referencesToLookAt(locked);
+        // A reference held in another table than its type's first (a JOINED subclass) is not in that UPDATE's RETURNING.
+        boolean together = inOneStatement && references.stream()
+                .allMatch(d -> d.table().equals(model.type(d.fromType()).primaryTable().name()));
+        if (!together) {
+            checkReferencedRecordsAreLive(connection, deletionId, references);
+        }
+        checkUniqueKeys(connection, deletionId, types);
+        List<Dependency> links = detachedDependencies(connection, deletionId);
+        checkLinksUnchanged(connection, deletionId, links);
+        if (together) {
+            restoreInOneStatement(connection, deletionId, types, references);
+        } else {
+            restoreTableByTable(connection, deletionId, types);
+        }
+        for (Dependency d : links) {
+            if (d.kind() == DependencyKind.JOIN_TABLE) {
+                addLinksBack(connection, deletionId, d);
+            } else {
+                relink(connection, deletionId, d);
+            }
+        }
+        try (PreparedStatement p = connection.prepareStatement(
+                "UPDATE lc_deletion SET state = 'RESTORED', restored_at = ? WHERE id = ?")) {
+            p.setTimestamp(1, Timestamp.from(clock.instant()));
+            p.setString(2, deletionId.toString());
+            p.executeUpdate();
+        }
+        return null;
+    }
+
+    /** One UPDATE per table: its rows marked by the deletion live again. */
+    private void restoreTableByTable(Connection connection, UUID deletionId, List<EntityType> types) throws SQLException {
+        Set<String> tables = new LinkedHashSet<>();
+        for (EntityType type : types) {
+            if (tables.add(type.primaryTable().name())) {
+                SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" ");
+                unmark(sql, type, deletionId);
+                try {
+                    BinTransactions.execute(connection, sql);
+                } catch (SQLException e) {
+                    if (isDuplicate(e)) {
+                        throw duplicate(deletionId, type, e);
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@code SET <markers cleared> WHERE <marked by the deletion>}, after {@code UPDATE table}. */
+    private void unmark(SqlBuilder sql, EntityType type, UUID deletionId) {
+        var markers = type.markers().orElseThrow();
+        sql.sql("SET ").id(markers.deletionIdColumn()).sql(" = NULL, ").id(markers.deletedAtColumn()).sql(" = NULL");
+        markers.deletedFlag().ifPresent(flag -> sql.sql(", ").id(flag).sql(" = ").bind(Boolean.FALSE));
+        sql.sql(" WHERE ").id(markers.deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+    }
+
+    private static boolean isDuplicate(SQLException e) {
+        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
+    }
+
+    /**
+     * Every table's UPDATE in one statement, each returning its ids and the references to look at,
+     * and for each reference the values pointing outside the deletion, by {@code EXCEPT} between what
+     * the UPDATEs returned (the tables are scanned once, as the UPDATEs alone would). Those records
+     * outside are then locked by a locking read, as the restore that looks first locks them; one in
+     * the bin, or a duplicate key, undoes it all for that restore to name ({@link LookFirst}).
+     */
+    private void restoreInOneStatement(Connection connection, UUID deletionId, List<EntityType> types, List<Dependency> references)
+            throws SQLException {
+        java.util.Map<String, EntityType> tables = new java.util.LinkedHashMap<>();
+        types.forEach(type -> tables.putIfAbsent(type.primaryTable().name(), type));
+        List<String> names = new ArrayList<>(tables.keySet());
+        // Each referencing column is returned by its table's UPDATE once, under an alias of its own.
+        java.util.Map<String, java.util.Map<String, String>> returned = new java.util.LinkedHashMap<>();
+        int aliases = 0;
+        for (Dependency d : references) {
+            var columns = returned.computeIfAbsent(d.table(), t -> new java.util.LinkedHashMap<>());
+            if (!columns.containsKey(d.column())) {
+                columns.put(d.column(), "lc_r" + aliases++);
+            }
+        }
+        SqlBuilder sql = new SqlBuilder(dialect).sql("WITH ");
+        for (int i = 0; i < names.size(); i++) {
+            EntityType type = tables.get(names.get(i));
+            sql.sql(i > 0 ? ", " : "").sql("lc_u" + i).sql(" AS (UPDATE ").id(names.get(i)).sql(" ");
+            unmark(sql, type, deletionId);
+            sql.sql(" RETURNING ").id(type.idColumn()).sql(" AS lc_id");
+            returned.getOrDefault(names.get(i), java.util.Map.of()).forEach((column, alias) -> sql.sql(", ").id(column).sql(" AS ").sql(alias));
+            sql.sql(")");
+        }
+        String separator = " ";
+        for (int i = 0; i < references.size(); i++) {
+            Dependency d = references.get(i);
+            EntityType target = model.type(d.targetType());
+            String column = returned.get(d.table()).get(d.column());
+            sql.sql(separator).sql("SELECT " + i + " AS lc_ref, ").sql(dialect.idAsText("lc_x" + i + ".v")).sql(" AS lc_outside FROM (SELECT ")
+                    .sql(column).sql(" AS v FROM ").sql("lc_u" + names.indexOf(d.table())).sql(" WHERE ").sql(column)
+                    .sql(" IS NOT NULL EXCEPT ");
+            int into = names.indexOf(target.primaryTable().name());
+            if (into >= 0) {
+                sql.sql("SELECT lc_id FROM lc_u" + into);
+            } else {
+                sql.sql("SELECT t.").id(target.idColumn()).sql(" FROM ").id(target.primaryTable().name()).sql(" t WHERE t.")
+                        .id(target.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+            }
+            sql.sql(") lc_x" + i);
+            separator = " UNION ALL ";
+        }
+        if (references.isEmpty()) {
+            sql.sql(" SELECT 0 AS lc_ref, NULL AS lc_outside WHERE 1 = 0");
+        }
+        java.util.Map<Integer, List<Object>> outside = new java.util.TreeMap<>();
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                Dependency d = references.get(rs.getInt(1));
+                outside.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(model.type(d.targetType()).idType().parse(rs.getString(2)));
+            }
+        } catch (SQLException e) {
+            if (isDuplicate(e)) {
+                throw new LookFirst();
+            }
+            throw e;
+        }
+        for (var each : outside.entrySet()) {
+            EntityType target = model.type(references.get(each.getKey()).targetType());
+            if (anyInTheBin(connection, target, each.getValue())) {
+                throw new LookFirst();
+            }
+        }
+    }
+
+    /**
+     * Locks the records {@code ids} of {@code target} with a locking read, which also sees what committed
+     * since MariaDB's snapshot; says whether any of them is in the bin. In chunks of bound ids, so the
+     * statements grow with the records outside only by the chunk.
+     */
+    private boolean anyInTheBin(Connection connection, EntityType target, List<Object> ids) throws SQLException {
+        String marker = target.markers().orElseThrow().deletionIdColumn();
+        boolean held = false;
+        for (int from = 0; from < ids.size(); from += LOCKED_PER_STATEMENT) {
+            SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT t.").id(marker).sql(" FROM ").id(target.primaryTable().name())
+                    .sql(" t WHERE t.").id(target.idColumn()).sql(" IN (").bindAll(ids.subList(from, Math.min(ids.size(), from + LOCKED_PER_STATEMENT)))
+                    .sql(") ").sql(dialect.sharedLockClause());
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    held |= rs.getString(1) != null;
+                }
+            }
+        }
+        return held;
+    }
+
+    /** Ids bound in one locking read of the records outside a deletion; PostgreSQL takes up to 65,535 binds. */
+    private static final int LOCKED_PER_STATEMENT = 10_000;
 
     /**
      * A unique key the model does not know, which the database enforces among live rows (a partial
@@ -164,15 +309,14 @@ final class RestoreOperation {
     }
 
     /**
-     * A restored record must not point at a record another deletion holds, and the live records it
-     * points at are locked until the restore commits. A reference that is the only path by which its
-     * type was deleted points inside the deletion and needs no look; the others are first looked at
-     * with a plain read, and only those found pointing outside get their locking read.
+     * The references of the deletion's records that a restore must look at: those into soft-deletable
+     * types whose rule can be other than IGNORE, except a reference that is the only path by which its
+     * type was deleted, whose records all point inside the deletion.
      */
-    private void checkReferencedRecordsAreLive(Connection connection, UUID deletionId, Locked locked) throws SQLException {
+    private List<Dependency> referencesToLookAt(Locked locked) {
         Set<String> names = new LinkedHashSet<>();
         locked.types().forEach(t -> names.add(t.name()));
-        java.util.Map<String, List<Dependency>> byType = new java.util.LinkedHashMap<>();
+        List<Dependency> references = new ArrayList<>();
         // The closure is the model's, not the records': worked out once per type, not per reference.
         java.util.Map<String, java.util.Optional<Dependency>> onlyPath = new java.util.HashMap<>();
         for (Dependency d : model.dependencies()) {
@@ -183,14 +327,25 @@ final class RestoreOperation {
                             .isPresent()) {
                 continue;
             }
-            byType.computeIfAbsent(d.fromType(), k -> new ArrayList<>()).add(d);
+            references.add(d);
         }
+        return references;
+    }
+
+    /**
+     * A restored record must not point at a record another deletion holds, and the live records it
+     * points at are locked until the restore commits. The references are first looked at with a plain
+     * read, and only those found pointing outside get their locking read.
+     */
+    private void checkReferencedRecordsAreLive(Connection connection, UUID deletionId, List<Dependency> references) throws SQLException {
+        java.util.Map<String, List<Dependency>> byType = new java.util.LinkedHashMap<>();
+        references.forEach(d -> byType.computeIfAbsent(d.fromType(), k -> new ArrayList<>()).add(d));
         List<Dependency> outside = new ArrayList<>();
         if (dialect.prefersSetDifference()) {
-            outside.addAll(pointingOutside(connection, deletionId, byType.values().stream().flatMap(List::stream).toList()));
+            outside.addAll(pointingOutside(connection, deletionId, references));
         } else {
-            for (List<Dependency> references : byType.values()) {
-                outside.addAll(pointingOutsideByJoin(connection, deletionId, references));
+            for (List<Dependency> ofOneType : byType.values()) {
+                outside.addAll(pointingOutsideByJoin(connection, deletionId, ofOneType));
             }
         }
         for (Dependency d : outside) {

@@ -45,4 +45,9 @@ final class PostgreSqlDialect extends QuotingDialect {
     public boolean prefersSetDifference() {
         return true;
     }
+
+    @Override
+    public boolean restoresInOneStatement() {
+        return true;
+    }
 }
