@@ -231,7 +231,7 @@ final class DeleteOperation {
                 return new DeletePlanner.Counted(statement.executeUpdate(), null);
             }
         }
-        SqlBuilder summarised = dialect.summarisedUpdate(sql, type.idColumn(), sets.countAndHashSum(type.name()));
+        SqlBuilder summarised = dialect.summarisedUpdate(sql, type.idColumn(), changedId -> sets.countAndHashSum(type.name(), changedId));
         if (summarised == null) {
             BinTransactions.execute(connection, sql);
             return null;

@@ -124,7 +124,12 @@ public final class PlanQueries {
 
     /** {@code COUNT(*), SUM(<hash of q.id>)}: what a fingerprint takes of a set of {@code type}'s ids. */
     public String countAndHashSum(String type) {
-        return "COUNT(*), SUM(" + DeletePlanner.hashOf(model.type(type).idType(), dialect) + ")";
+        return countAndHashSum(type, "q.id");
+    }
+
+    /** As {@link #countAndHashSum(String)}, over the ids {@code id} (an SQL expression). */
+    public String countAndHashSum(String type, String id) {
+        return "COUNT(*), SUM(" + DeletePlanner.hashOf(model.type(type).idType(), dialect, id) + ")";
     }
 
     private SqlBuilder marked(String typeName, String deletionId) {

@@ -66,11 +66,11 @@ public interface Dialect {
 
     /**
      * Wraps {@code update} (an UPDATE of a table aliased {@code p}) so that it returns one row of
-     * {@code aggregates} over the ids of the rows it changed, read as {@code q.id}: the change and its
-     * summary in one statement. {@code null} where the database cannot (MariaDB has no UPDATE ...
-     * RETURNING); the caller then reads the changed rows again.
+     * aggregates over the ids of the rows it changed, {@code aggregatesOver} the SQL expression of such
+     * an id: the change and its summary in one statement. {@code null} where the database cannot
+     * (MariaDB has no UPDATE ... RETURNING).
      */
-    default SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, String aggregates) {
+    default SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, java.util.function.UnaryOperator<String> aggregatesOver) {
         return null;
     }
 

@@ -12,10 +12,11 @@ final class H2Dialect extends QuotingDialect {
     }
 
     @Override
-    public SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, String aggregates) {
-        // A data change delta table (SQL:2003): the rows as the UPDATE left them.
-        return new SqlBuilder(this).sql("SELECT ").sql(aggregates).sql(" FROM (SELECT lc_f.").id(idColumn)
-                .sql(" AS id FROM FINAL TABLE (").append(update).sql(") lc_f) q");
+    public SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, java.util.function.UnaryOperator<String> aggregatesOver) {
+        // A data change delta table (SQL:2003): the rows as the UPDATE left them, summed where they
+        // come out (a derived table renaming the id cost a tenth of marking 5,000 rows).
+        return new SqlBuilder(this).sql("SELECT ").sql(aggregatesOver.apply("q." + identifier(idColumn))).sql(" FROM FINAL TABLE (")
+                .append(update).sql(") q");
     }
 
     @Override

@@ -15,10 +15,10 @@ final class PostgreSqlDialect extends QuotingDialect {
     }
 
     @Override
-    public SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, String aggregates) {
+    public SqlBuilder summarisedUpdate(SqlBuilder update, String idColumn, java.util.function.UnaryOperator<String> aggregatesOver) {
         // A data-modifying WITH: the UPDATE runs once, whatever the outer query reads of it.
         return new SqlBuilder(this).sql("WITH lc_changed AS (").append(update).sql(" RETURNING p.").id(idColumn)
-                .sql(" AS id) SELECT ").sql(aggregates).sql(" FROM lc_changed q");
+                .sql(" AS id) SELECT ").sql(aggregatesOver.apply("q.id")).sql(" FROM lc_changed q");
     }
 
     @Override
