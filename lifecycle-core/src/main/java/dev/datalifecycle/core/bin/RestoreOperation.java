@@ -181,6 +181,9 @@ final class RestoreOperation {
         java.util.Map<String, EntityType> tables = new java.util.LinkedHashMap<>();
         types.forEach(type -> tables.putIfAbsent(type.primaryTable().name(), type));
         List<String> names = new ArrayList<>(tables.keySet());
+        if (names.isEmpty()) {
+            return; // a deletion that took no records: nothing to bring back
+        }
         // Each referencing column is returned by its table's UPDATE once, under an alias of its own.
         java.util.Map<String, java.util.Map<String, String>> returned = new java.util.LinkedHashMap<>();
         int aliases = 0;

@@ -230,6 +230,26 @@ abstract class RecycleBinContract extends CrmBinContract {
     }
 
     @Test
+    void aRestoreLocksTheLiveRecordsOutsideItThatItsRecordsReferenceAndRestoresItsTablesInOneStatementWhereItCan(TestDatabase db)
+            throws SQLException {
+        // Contact 10 goes alone (its activities are detached from it): it references Customer 1, which stays live.
+        List<String> before = hostTables(db);
+        Deletion contact = delete(db, "Contact", 10, ALICE);
+        db.statements().reset();
+        restore(db, contact, ALICE);
+        List<String> statements = db.statements().statements();
+        assertEquals(before, hostTables(db));
+        long inOne = statements.stream().filter(s -> s.startsWith("WITH lc_u0 AS (UPDATE")).count();
+        long tableByTable = statements.stream().filter(s -> s.startsWith("UPDATE ") && s.contains(" = NULL") && !s.contains("lc_")).count();
+        Dialect dialect = dialect(db);
+        boolean together = dialect.restoresInOneStatement();
+        assertEquals(together ? List.of(1L, 0L) : List.of(0L, 1L), List.of(inOne, tableByTable), () -> String.join("\n", statements));
+        // Customer 1 is outside the deletion: it is read with a lock (a delete of it waits, see the races).
+        assertEquals(1, statements.stream().filter(s -> s.contains(" FROM customer t ") && s.endsWith(dialect.sharedLockClause()))
+                .count(), () -> String.join("\n", statements));
+    }
+
+    @Test
     void aClearedReferenceSetSinceIsAConflictAndNothingChanges(TestDatabase db) throws SQLException {
         Deletion deletion = delete(db, "Customer", 1, ALICE);
         db.execute("insert into contact (id, customer_id) values (14, 2)", "update activity set contact_id = 14 where id = 30");
