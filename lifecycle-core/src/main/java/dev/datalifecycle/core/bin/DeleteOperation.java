@@ -231,6 +231,19 @@ final class DeleteOperation {
                 return new DeletePlanner.Counted(statement.executeUpdate(), null);
             }
         }
+        boolean numeric = type.idType() == dev.datalifecycle.core.model.IdType.LONG || type.idType() == dev.datalifecycle.core.model.IdType.INTEGER;
+        SqlBuilder changed = numeric ? dialect.changedIds(sql, type.idColumn()) : null;
+        if (changed != null) {
+            long count = 0;
+            long hashSum = 0;
+            try (PreparedStatement statement = changed.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    hashSum = Math.addExact(hashSum, DeletePlanner.hashOfNumber(rs.getLong(1)));
+                    count++;
+                }
+            }
+            return new DeletePlanner.Counted(count, Long.toString(hashSum));
+        }
         SqlBuilder summarised = dialect.summarisedUpdate(sql, type.idColumn(), changedId -> sets.countAndHashSum(type.name(), changedId));
         if (summarised == null) {
             BinTransactions.execute(connection, sql);

@@ -75,6 +75,15 @@ public interface Dialect {
     }
 
     /**
+     * Wraps {@code update} (an UPDATE of a table aliased {@code p}) so that it returns the id of each
+     * row it changed, where reading them back is cheaper than summing their hashes in the statement
+     * (H2, in the same JVM: 4.3 ms against 5.0 ms for 5,000 rows); {@code null} elsewhere.
+     */
+    default SqlBuilder changedIds(SqlBuilder update, String idColumn) {
+        return null;
+    }
+
+    /**
      * Where {@link #summarisedUpdate} is not possible: the value to assign in a marking UPDATE in place
      * of {@code value}, so that each row it changes also adds {@code hash} (an expression over the
      * row) to running sum number {@code slot} of the session, which {@link #readRunningSums} reads

@@ -20,6 +20,11 @@ final class H2Dialect extends QuotingDialect {
     }
 
     @Override
+    public SqlBuilder changedIds(SqlBuilder update, String idColumn) {
+        return new SqlBuilder(this).sql("SELECT q.").id(idColumn).sql(" FROM FINAL TABLE (").append(update).sql(") q");
+    }
+
+    @Override
     public boolean supportsSkipLocked() {
         return true; // since 2.2.220
     }

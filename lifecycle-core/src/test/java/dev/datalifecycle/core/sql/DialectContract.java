@@ -36,6 +36,29 @@ abstract class DialectContract {
     }
 
     @Test
+    void theFingerprintsHashOfANumberIsTheSameInSqlAndInJava(TestDatabase db) throws SQLException {
+        long[] ids = {0, 1, 7, -7, 40503, 4294967290L, 4294967291L, 4294967296L, -4294967297L, 123456789012345L, Long.MAX_VALUE,
+            Long.MIN_VALUE + 1};
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            Dialect dialect = Dialects.detect(c);
+            s.execute("create table hash_probe (id bigint primary key)");
+            for (long id : ids) {
+                s.execute("insert into hash_probe values (" + id + ")");
+            }
+            String hash = dev.datalifecycle.core.plan.DeletePlanner.hashOf(dev.datalifecycle.core.model.IdType.LONG, dialect, "id");
+            try (ResultSet rs = s.executeQuery("select id, " + hash + " from hash_probe")) {
+                int rows = 0;
+                while (rs.next()) {
+                    assertEquals(rs.getBigDecimal(2).longValueExact(), dev.datalifecycle.core.plan.DeletePlanner.hashOfNumber(rs.getLong(1)),
+                            "hash of " + rs.getLong(1));
+                    rows++;
+                }
+                assertEquals(ids.length, rows);
+            }
+        }
+    }
+
+    @Test
     void sharedLockClauseIsAcceptedInATransaction(TestDatabase db) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             Dialect dialect = Dialects.detect(c);
