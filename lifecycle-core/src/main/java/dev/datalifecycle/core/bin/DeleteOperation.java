@@ -9,6 +9,7 @@ import dev.datalifecycle.api.StalePlanException;
 import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.EntityType;
+import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.model.Tenancy;
 import dev.datalifecycle.core.plan.DeletePlanner;
@@ -231,7 +232,9 @@ final class DeleteOperation {
                 return new DeletePlanner.Counted(statement.executeUpdate(), null);
             }
         }
-        boolean numeric = type.idType() == dev.datalifecycle.core.model.IdType.LONG || type.idType() == dev.datalifecycle.core.model.IdType.INTEGER;
+        // Where the database hands back the changed ids cheaply (H2), their hashes are summed here:
+        // DeletePlanner.hashOfNumber gives the same numbers as the plan's SQL.
+        boolean numeric = type.idType() == IdType.LONG || type.idType() == IdType.INTEGER;
         SqlBuilder changed = numeric ? dialect.changedIds(sql, type.idColumn()) : null;
         if (changed != null) {
             long count = 0;
