@@ -122,12 +122,7 @@ public final class PlanQueries {
                 rootType, rootIds, samples, known);
     }
 
-    /** {@code COUNT(*), SUM(<hash of q.id>)}: what a fingerprint takes of a set of {@code type}'s ids. */
-    public String countAndHashSum(String type) {
-        return countAndHashSum(type, "q.id");
-    }
-
-    /** As {@link #countAndHashSum(String)}, over the ids {@code id} (an SQL expression). */
+    /** {@code COUNT(*), SUM(<hash of id>)}: what a fingerprint takes of a set of {@code type}'s ids, {@code id} an SQL expression. */
     public String countAndHashSum(String type, String id) {
         return "COUNT(*), SUM(" + DeletePlanner.hashOf(model.type(type).idType(), dialect, id) + ")";
     }
