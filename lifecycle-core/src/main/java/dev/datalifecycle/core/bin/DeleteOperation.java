@@ -186,47 +186,13 @@ final class DeleteOperation {
      */
     private DeletePlanner.Counted mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
             List<Object> rootIds, boolean fingerprinted, int sumSlot) throws SQLException {
-        var markers = type.markers().orElseThrow();
         SqlBuilder deletionId = new SqlBuilder(dialect).bind(id.toString());
         if (sumSlot >= 0) {
             deletionId = dialect.summingValue(deletionId, DeletePlanner.hashOf(type.idType(), dialect, "p." + dialect.identifier(type.idColumn())),
                     sumSlot);
         }
-        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
-                .id(markers.deletionIdColumn()).sql(" = ").append(deletionId).sql(", ").id(markers.deletedAtColumn()).sql(" = ").bind(at);
-        markers.deletedFlag().ifPresent(flag -> sql.sql(", ").id(flag).sql(" = ").bind(Boolean.TRUE));
-        sql
-                .sql(" WHERE p.").id(markers.deletionIdColumn()).sql(" IS NULL AND ");
-        if (sets.cyclic(type.name())) {
-            sql.sql("p.").id(type.idColumn()).sql(" IN (").append(sets.idsOf(type.name())).sql(")");
-        } else {
-            sql.sql("(");
-            boolean any = false;
-            if (type.name().equals(rootType)) {
-                sql.sql("p.").id(type.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
-                any = true;
-            }
-            for (Dependency d : sets.cascadesInto(type.name())) {
-                sql.sql(any ? " OR " : "");
-                any = true;
-                if (d.kind() == DependencyKind.JOIN_TABLE) {
-                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
-                            .sql(" j WHERE ").append(markedReference(sets, "j", d, id, rootType, rootIds)).sql(")");
-                } else if (d.table().equals(type.primaryTable().name())) {
-                    sql.sql("(").append(markedReference(sets, "p", d, id, rootType, rootIds));
-                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "p", sql);
-                    sql.sql(")");
-                } else {
-                    var table = type.table(d.table()).orElseThrow();
-                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
-                            .sql(" x WHERE ").append(markedReference(sets, "x", d, id, rootType, rootIds));
-                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "x", sql);
-                    sql.sql(")");
-                }
-            }
-            sql.sql(any ? ")" : "1 = 0)");
-            sets.restrictTo(type, "p", sql);
-        }
+        SqlBuilder setDeletionId = deletionId;
+        SqlBuilder sql = dialect.stampedUpdate(at, time -> markingUpdate(type, sets, setDeletionId, time, id, rootType, rootIds));
         if (!fingerprinted || sumSlot >= 0) {
             try (PreparedStatement statement = sql.prepare(connection)) {
                 return new DeletePlanner.Counted(statement.executeUpdate(), null);
@@ -257,6 +223,47 @@ final class DeleteOperation {
             java.math.BigDecimal hashSum = rs.getBigDecimal(2);
             return new DeletePlanner.Counted(rs.getLong(1), hashSum == null ? "0" : hashSum.toPlainString());
         }
+    }
+
+    /** The marking UPDATE of {@code type}: its live records in the delete's set get {@code deletionId} and {@code time}. */
+    private SqlBuilder markingUpdate(EntityType type, PlanQueries sets, SqlBuilder deletionId, SqlBuilder time, UUID id, String rootType,
+            List<Object> rootIds) {
+        var markers = type.markers().orElseThrow();
+        SqlBuilder sql = new SqlBuilder(dialect).sql("UPDATE ").id(type.primaryTable().name()).sql(" p SET ")
+                .id(markers.deletionIdColumn()).sql(" = ").append(deletionId).sql(", ").id(markers.deletedAtColumn()).sql(" = ").append(time);
+        markers.deletedFlag().ifPresent(flag -> sql.sql(", ").id(flag).sql(" = ").bind(Boolean.TRUE));
+        sql.sql(" WHERE p.").id(markers.deletionIdColumn()).sql(" IS NULL AND ");
+        if (sets.cyclic(type.name())) {
+            sql.sql("p.").id(type.idColumn()).sql(" IN (").append(sets.idsOf(type.name())).sql(")");
+        } else {
+            sql.sql("(");
+            boolean any = false;
+            if (type.name().equals(rootType)) {
+                sql.sql("p.").id(type.idColumn()).sql(" IN (").bindAll(rootIds).sql(")");
+                any = true;
+            }
+            for (Dependency d : sets.cascadesInto(type.name())) {
+                sql.sql(any ? " OR " : "");
+                any = true;
+                if (d.kind() == DependencyKind.JOIN_TABLE) {
+                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT j.").id(d.ownerColumn()).sql(" FROM ").id(d.table())
+                            .sql(" j WHERE ").append(markedReference(sets, "j", d, id, rootType, rootIds)).sql(")");
+                } else if (d.table().equals(type.primaryTable().name())) {
+                    sql.sql("(").append(markedReference(sets, "p", d, id, rootType, rootIds));
+                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "p", sql);
+                    sql.sql(")");
+                } else {
+                    var table = type.table(d.table()).orElseThrow();
+                    sql.sql("p.").id(type.idColumn()).sql(" IN (SELECT x.").id(table.idColumn()).sql(" FROM ").id(table.name())
+                            .sql(" x WHERE ").append(markedReference(sets, "x", d, id, rootType, rootIds));
+                    PlanQueries.ruleCondition(d.rule(), DeleteRule.CASCADE, "x", sql);
+                    sql.sql(")");
+                }
+            }
+            sql.sql(any ? ")" : "1 = 0)");
+            sets.restrictTo(type, "p", sql);
+        }
+        return sql;
     }
 
     /**

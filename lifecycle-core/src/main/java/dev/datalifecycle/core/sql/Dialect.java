@@ -110,6 +110,16 @@ public interface Dialect {
     }
 
     /**
+     * A marking UPDATE that writes the deletion's time {@code at}: {@code update} is given the SQL value
+     * to assign to the deleted-at column and returns the statement, which this may wrap. By default the
+     * value is {@code at}, bound. A dialect that wraps here neither summarises nor reads changed ids
+     * ({@link #summarisedUpdate}, {@link #changedIds}), which would wrap the statement again.
+     */
+    default SqlBuilder stampedUpdate(java.sql.Timestamp at, java.util.function.Function<SqlBuilder, SqlBuilder> update) {
+        return update.apply(new SqlBuilder(this).bind(at));
+    }
+
+    /**
      * Whether a locking read sees rows committed after the transaction's snapshot at every isolation
      * level above READ UNCOMMITTED. MariaDB (InnoDB): yes, locking reads always read the latest
      * commit. PostgreSQL and H2: only at READ COMMITTED; at REPEATABLE READ and SERIALIZABLE a locking

@@ -5,6 +5,11 @@ final class MariaDbDialect extends QuotingDialect {
 
     static final MariaDbDialect INSTANCE = new MariaDbDialect();
 
+    /** A day inside the range of {@code UNIX_TIMESTAMP} (1970 to 2038-01-19 UTC) at either end, whatever the session's time zone. */
+    private static final java.sql.Timestamp CLOCK_FROM = java.sql.Timestamp.from(java.time.Instant.parse("1970-01-02T00:00:00Z"));
+    private static final java.sql.Timestamp CLOCK_UNTIL = java.sql.Timestamp.from(java.time.Instant.parse("2038-01-18T00:00:00Z"));
+    private static final String SET_STATEMENT = "SET STATEMENT ";
+
     private MariaDbDialect() {
         super("MariaDB", '`');
     }
@@ -35,6 +40,23 @@ final class MariaDbDialect extends QuotingDialect {
     public SqlBuilder summingValue(SqlBuilder value, String hash, int slot) {
         return new SqlBuilder(this).sql("IF((@lc_sum" + slot + " := @lc_sum" + slot + " + " + hash + ") IS NULL, NULL, ").append(value)
                 .sql(")");
+    }
+
+    /**
+     * MariaDB converts a bound time from text for every row an UPDATE changes (0.6 ms per 5,000 rows),
+     * where {@code CURRENT_TIMESTAMP} is read once per statement: the statement runs with its clock set
+     * to {@code at}, read from the same text in the same session time zone, so the column gets the value
+     * binding would have given it, on TIMESTAMP and DATETIME columns alike (decision 015). Outside the
+     * years {@code UNIX_TIMESTAMP} covers, where it would answer NULL and the clock stay unset, the time
+     * is bound.
+     */
+    @Override
+    public SqlBuilder stampedUpdate(java.sql.Timestamp at, java.util.function.Function<SqlBuilder, SqlBuilder> update) {
+        if (at.before(CLOCK_FROM) || !at.before(CLOCK_UNTIL)) {
+            return super.stampedUpdate(at, update);
+        }
+        return new SqlBuilder(this).sql(SET_STATEMENT + "timestamp = UNIX_TIMESTAMP(").bind(at).sql(") FOR ")
+                .append(update.apply(new SqlBuilder(this).sql("CURRENT_TIMESTAMP(6)")));
     }
 
     @Override
@@ -79,7 +101,13 @@ final class MariaDbDialect extends QuotingDialect {
     @Override
     public String forCommonTableExpressions(String sql) {
         // Without this a hierarchy deeper than 1,000 levels would be planned short, with no error.
-        return sql.contains("WITH RECURSIVE") ? "SET STATEMENT max_recursive_iterations = 4294967295 FOR " + sql : sql;
+        if (!sql.contains("WITH RECURSIVE")) {
+            return sql;
+        }
+        String lifted = "max_recursive_iterations = 4294967295";
+        // A statement may already set its clock (stampedUpdate): one SET STATEMENT takes both.
+        return sql.startsWith(SET_STATEMENT) ? SET_STATEMENT + lifted + ", " + sql.substring(SET_STATEMENT.length())
+                : SET_STATEMENT + lifted + " FOR " + sql;
     }
 
     @Override

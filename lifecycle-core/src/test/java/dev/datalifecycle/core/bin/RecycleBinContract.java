@@ -68,6 +68,29 @@ abstract class RecycleBinContract extends CrmBinContract {
     }
 
     @Test
+    void theMarkedRowsCarryTheDeletionsTimeAsBindingItWouldWriteIt(TestDatabase db) throws SQLException {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00.250Z"), ZoneOffset.UTC);
+        DeletePlan plan = plan(db, 1);
+        Deletion deletion;
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            deletion = new RecycleBin(MODEL, Dialects.detect(c), clock).delete(c, plan, ALICE, "duplicate");
+            // The same time bound into a record the deletion left alone, on the same connection.
+            try (java.sql.PreparedStatement bound = c.prepareStatement("update customer set deleted_at = ? where id = 2")) {
+                bound.setTimestamp(1, java.sql.Timestamp.from(clock.instant()));
+                bound.executeUpdate();
+            }
+            c.commit();
+        }
+        assertEquals(clock.instant(), deletion.deletedAt());
+        String sameTime = " where deletion_id = '" + deletion.id() + "' and deleted_at = (select deleted_at from customer where id = 2)";
+        assertEquals(List.of("activity 20", "contact 10", "contact 11", "contract 50", "customer 1"),
+                db.rows("select concat('customer ', id) as r from customer" + sameTime + " union all select concat('contact ', id) from contact"
+                        + sameTime + " union all select concat('activity ', id) from activity" + sameTime
+                        + " union all select concat('contract ', id) from contract" + sameTime).stream().map(r -> r.substring(r.indexOf('=') + 1)).toList());
+    }
+
+    @Test
     void aBlockedPlanIsRefusedAndNothingChanges(TestDatabase db) throws SQLException {
         DeletePlan plan = plan(db, 2);
         List<String> before = everything(db);
