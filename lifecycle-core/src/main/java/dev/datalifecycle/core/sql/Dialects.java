@@ -22,6 +22,9 @@ public final class Dialects {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialects.class);
 
+    /** The databases whose dialect was logged already. */
+    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static final String SUPPORTED = "supported are H2 2.x, PostgreSQL and MariaDB";
 
     private Dialects() {
@@ -35,9 +38,13 @@ public final class Dialects {
      */
     public static Dialect detect(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        Dialect dialect = forProduct(meta.getDatabaseProductName(), meta.getDatabaseProductVersion());
-        LOG.info("Data Lifecycle uses the {} dialect for {} {}", dialect.product(),
-                meta.getDatabaseProductName(), meta.getDatabaseProductVersion());
+        String name = meta.getDatabaseProductName();
+        String version = meta.getDatabaseProductVersion();
+        Dialect dialect = forProduct(name, version);
+        // Once per database, not per call: a host may detect the dialect for every operation.
+        if (ANNOUNCED.add(name + " " + version)) {
+            LOG.info("Data Lifecycle uses the {} dialect for {} {}", dialect.product(), name, version);
+        }
         return dialect;
     }
 
