@@ -62,15 +62,16 @@ final class NeededRecords {
      * points at are locked until the restore commits. The references are first looked at with a plain
      * read, and only those found pointing outside get their locking read.
      */
-    void lookAndLock(Connection connection, UUID deletionId, List<Dependency> references) throws SQLException {
+    void lookAndLock(Connection connection, UUID deletionId, String rootType, List<Dependency> references) throws SQLException {
         java.util.Map<String, List<Dependency>> byType = new java.util.LinkedHashMap<>();
         references.forEach(d -> byType.computeIfAbsent(d.fromType(), k -> new ArrayList<>()).add(d));
         List<Dependency> outside = new ArrayList<>();
         if (dialect.prefersSetDifference()) {
             outside.addAll(pointingOutside(connection, deletionId, references));
         } else {
+            List<Object> roots = rootsToCompareWith(connection, deletionId, rootType, references);
             for (List<Dependency> ofOneType : byType.values()) {
-                outside.addAll(pointingOutsideByJoin(connection, deletionId, ofOneType));
+                outside.addAll(pointingOutsideByJoin(connection, deletionId, ofOneType, rootType, roots));
             }
         }
         for (Dependency d : outside) {
@@ -106,12 +107,38 @@ final class NeededRecords {
     }
 
     /**
+     * The deletion's roots, where comparing references with them as values is cheaper than joining:
+     * where the database would otherwise probe the root type's table once for every referencing row
+     * (H2; MariaDB's {@code NOT IN} is hashed already), some reference points at the root type, and
+     * the deletion's records of that type are exactly its roots. One query by the deletion's marker;
+     * {@code null} otherwise, or when there are more roots than are worth binding.
+     */
+    private List<Object> rootsToCompareWith(Connection connection, UUID deletionId, String rootType, List<Dependency> references)
+            throws SQLException {
+        if (dialect.prefersNotIn() || references.stream().noneMatch(d -> d.targetType().equals(rootType))
+                || !PlanQueries.rootsAreAllOfTheirType(model, rootType)) {
+            return null;
+        }
+        EntityType root = model.type(rootType);
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT r.").id(root.idColumn()).sql(" FROM ").id(root.primaryTable().name())
+                .sql(" r WHERE r.").id(root.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());
+        List<Object> roots = new ArrayList<>();
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                roots.add(root.idType().coerce(rs.getObject(1)));
+            }
+        }
+        return roots.isEmpty() || roots.size() > ROOTS_COMPARED_AS_VALUES ? null : roots;
+    }
+
+    /**
      * As {@link #pointingOutside}, for the references of one type, in one pass over the deletion's rows:
      * joined to the records they point at inside it, or, where the database prefers it, each looked up
-     * with {@code NOT IN} among the deletion's records of the target type.
+     * with {@code NOT IN} among the deletion's records of the target type. A reference to the root type
+     * is compared with {@code roots} when they are given.
      */
-    private List<Dependency> pointingOutsideByJoin(Connection connection, UUID deletionId, List<Dependency> references)
-            throws SQLException {
+    private List<Dependency> pointingOutsideByJoin(Connection connection, UUID deletionId, List<Dependency> references, String rootType,
+            List<Object> roots) throws SQLException {
         EntityType from = model.type(references.get(0).fromType());
         SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ");
         SqlBuilder joins = new SqlBuilder(dialect);
@@ -128,7 +155,9 @@ final class NeededRecords {
             }
             String t = "t" + i;
             sql.sql(i > 0 ? ", " : "").sql("MAX(CASE WHEN ").column(alias, d.column()).sql(" IS NOT NULL AND ");
-            if (dialect.prefersNotIn()) {
+            if (roots != null && d.targetType().equals(rootType)) {
+                sql.column(alias, d.column()).sql(" NOT IN (").bindAll(roots).sql(")");
+            } else if (dialect.prefersNotIn()) {
                 // The subquery's keys are never null, so NOT IN is true or false, never unknown.
                 sql.column(alias, d.column()).sql(" NOT IN (SELECT ").column(t, target.idColumn()).sql(" FROM ")
                         .id(target.primaryTable().name()).sql(" ").sql(t).sql(" WHERE ")
@@ -233,6 +262,9 @@ final class NeededRecords {
         }
         return held;
     }
+
+    /** Roots beyond which a look joins the root type's table rather than binding the roots' ids. */
+    private static final int ROOTS_COMPARED_AS_VALUES = 1_000;
 
     /** Ids bound in one locking read of the records outside a deletion; PostgreSQL takes up to 65,535 binds. */
     private static final int LOCKED_PER_STATEMENT = 10_000;

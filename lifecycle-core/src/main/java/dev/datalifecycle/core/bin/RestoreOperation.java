@@ -111,10 +111,10 @@ final class RestoreOperation {
         boolean together = inOneStatement && references.stream()
                 .allMatch(d -> d.table().equals(model.type(d.fromType()).primaryTable().name()));
         if (!together) {
-            needed.lookAndLock(connection, deletionId, references);
+            needed.lookAndLock(connection, deletionId, locked.rootType(), references);
         }
         checkUniqueKeys(connection, deletionId, types);
-        List<Dependency> links = detachedDependencies(connection, deletionId);
+        List<Dependency> links = locked.links();
         checkLinksUnchanged(connection, deletionId, links);
         if (together) {
             restoreInOneStatement(connection, deletionId, types, references);
@@ -252,8 +252,8 @@ final class RestoreOperation {
                 .findFirst().orElse("") + "). Change or delete that record first; declare the key in the model to have it named", e);
     }
 
-    /** A deletion locked for restore: the type of its roots and the types it took. */
-    private record Locked(String rootType, List<EntityType> types) {
+    /** A deletion locked for restore: the type of its roots, the types it took and the dependencies it detached. */
+    private record Locked(String rootType, List<EntityType> types, List<Dependency> links) {
     }
 
     /** Locks the deletion's row (a purge of it waits), asks the authorizer, and returns what it took. */
@@ -274,16 +274,24 @@ final class RestoreOperation {
         if (!"IN_BIN".equals(state)) {
             throw new dev.datalifecycle.api.NotInBinException(deletionId, state);
         }
+        // The deletion's types and the dependencies it detached, in one query: both are read before anything changes.
         List<EntityType> types = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT entity_type FROM lc_deletion_count WHERE deletion_id = ?")) {
+        List<Dependency> links = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT 'T', entity_type FROM lc_deletion_count WHERE deletion_id = ?"
+                + " UNION ALL SELECT DISTINCT 'L', dependency FROM lc_detached_link WHERE deletion_id = ? ORDER BY 1, 2")) {
             p.setString(1, deletionId.toString());
+            p.setString(2, deletionId.toString());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    types.add(model.type(rs.getString(1)));
+                    if (rs.getString(1).equals("T")) {
+                        types.add(model.type(rs.getString(2)));
+                    } else {
+                        links.add(detachedDependency(deletionId, rs.getString(2)));
+                    }
                 }
             }
         }
-        return new Locked(rootType, types);
+        return new Locked(rootType, types, links);
     }
 
 
@@ -321,20 +329,11 @@ final class RestoreOperation {
         }
     }
 
-    private List<Dependency> detachedDependencies(Connection connection, UUID deletionId) throws SQLException {
-        List<Dependency> found = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT dependency FROM lc_detached_link WHERE deletion_id = ?")) {
-            p.setString(1, deletionId.toString());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    found.add(model.dependencies().stream().filter(d -> d.name().equals(name)).findFirst()
-                            .orElseThrow(() -> new dev.datalifecycle.api.LifecycleException("Deletion " + deletionId + " detached "
-                                    + name + ", which the model no longer has: restore it with the model it was deleted with")));
-                }
-            }
-        }
-        return found;
+    /** The model's dependency that the deletion recorded detaching as {@code name}. */
+    private Dependency detachedDependency(UUID deletionId, String name) {
+        return model.dependencies().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new dev.datalifecycle.api.LifecycleException("Deletion " + deletionId + " detached " + name
+                        + ", which the model no longer has: restore it with the model it was deleted with"));
     }
 
     /** A reference the delete cleared and someone has set since is a conflict: one query per dependency. */

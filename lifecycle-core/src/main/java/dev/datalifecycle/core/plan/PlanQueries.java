@@ -192,6 +192,14 @@ public final class PlanQueries {
     }
 
     /**
+     * Whether a deletion's records of its root type are exactly its roots: nothing a delete of that
+     * type reaches cascades back into it.
+     */
+    public static boolean rootsAreAllOfTheirType(LifecycleModel model, String rootType) {
+        return Closure.of(model, rootType).cascadesInto(rootType).isEmpty();
+    }
+
+    /**
      * The CASCADE dependency by which every record of {@code type} that a delete of {@code rootType}
      * marks was reached, when there is exactly one such path and no other type the delete reaches
      * shares {@code type}'s table; otherwise empty. Such records all reference, through it, a record of

@@ -66,6 +66,22 @@ abstract class CrmBinContract {
             .elementCollection("Customer", "customer_tag", "customer_id");
     }
 
+    /** Customers, contacts and activities alone, an activity going with its customer and with its contact (two paths). */
+    static LifecycleModel withActivitiesGoingWithTheirContact() {
+        return LifecycleModel.builder()
+                .tenants()
+                .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name").markers("deletion_id", "deleted_at")
+                        .tenantColumn("tenant_id"))
+                .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id").markers("deletion_id", "deleted_at")
+                        .tenantVia("customer_id"))
+                .type("Activity", t -> t.table("activity").id("id", IdType.LONG).notNull("customer_id").nullable("contact_id")
+                        .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
+                .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
+                .reference("Activity", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
+                .reference("Activity", "contact_id", "Contact", RuleSpec.of(DeleteRule.CASCADE))
+                .build();
+    }
+
     /** Customers and their contacts alone, a manager's contacts going with the manager (a self-reference). */
     static LifecycleModel withManagers() {
         return LifecycleModel.builder()

@@ -253,6 +253,21 @@ abstract class RecycleBinContract extends CrmBinContract {
     }
 
     @Test
+    void aRecordReachedByAnotherPathNeedsTheRecordOfTheRootTypeItReferencesOutsideTheDeletion(TestDatabase db) throws SQLException {
+        // Activities also go with their contact: activity 30, of customer 2, goes with contact 10 when customer 1 goes.
+        LifecycleModel twoPaths = withActivitiesGoingWithTheirContact();
+        Deletion first = deleteWith(db, twoPaths, 1);
+        assertEquals(List.of("id=20", "id=30"), db.rows("select id from activity where deletion_id = '" + first.id() + "'"));
+        Deletion second = deleteWith(db, twoPaths, 2);
+        List<String> before = hostTables(db);
+        dev.datalifecycle.api.RestoreDependsOnDeletionException e = assertThrows(dev.datalifecycle.api.RestoreDependsOnDeletionException.class,
+                () -> new RecycleBin(twoPaths, dialect(db), CLOCK).restore(db.dataSource(), first.id(), ALICE));
+        assertEquals("Deletion " + first.id() + " cannot be restored alone: Activity 30 (Activity.customer_id) references Customer 2,"
+                + " which deletion " + second.id() + " holds. Restore " + second.id() + " first", e.getMessage());
+        assertEquals(before, hostTables(db));
+    }
+
+    @Test
     void aRestoreLocksTheLiveRecordsOutsideItThatItsRecordsReferenceAndRestoresItsTablesInOneStatementWhereItCan(TestDatabase db)
             throws SQLException {
         // Contact 10 goes alone (its activities are detached from it): it references Customer 1, which stays live.
@@ -343,6 +358,18 @@ abstract class RecycleBinContract extends CrmBinContract {
             c.commit();
         }
         assertEquals(List.of(), db.rows("select id from contact"));
+    }
+
+    /** Customer {@code id} deleted into the bin under {@code model}, planned first, in a transaction of its own. */
+    private static Deletion deleteWith(TestDatabase db, LifecycleModel model, long id) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            Dialect dialect = Dialects.detect(c);
+            Deletion deletion = new RecycleBin(model, dialect, CLOCK)
+                    .delete(c, new DeletePlanner(model, dialect).plan(c, "Customer", List.of(id), ALICE), ALICE, "test");
+            c.commit();
+            return deletion;
+        }
     }
 
     /** Deletes in a transaction of its own; returns the refusal instead of throwing it. */
