@@ -16,7 +16,7 @@ import java.util.Locale;
  * Runs the benchmarks on one database and writes {@code results.json}:
  *
  * <pre>
- * ./mvnw -q -pl lifecycle-benchmarks -am compile exec:java@benchmarks -Dexec.args="--database postgresql --scale 10000"
+ * ./mvnw -q -pl lifecycle-benchmarks -am compile exec:exec@benchmarks -Dexec.args="--database postgresql --scale 10000"
  * </pre>
  *
  * Arguments: {@code --database h2|postgresql|mariadb} (default h2), {@code --scale N} (default
