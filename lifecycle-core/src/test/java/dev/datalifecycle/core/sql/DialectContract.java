@@ -86,6 +86,31 @@ abstract class DialectContract {
     }
 
     @Test
+    void aStampedUpdateOverARecursiveQueryGoesDeeperThanMariaDbsDefaultLimit(TestDatabase db) throws SQLException {
+        int depth = 1_500;
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            Dialect dialect = Dialects.detect(c);
+            s.execute("create table stamp_chain (id integer primary key, parent_id integer, marked_at timestamp(6))");
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into stamp_chain (id, parent_id) values (?, ?)")) {
+                for (int id = 1; id <= depth; id++) {
+                    insert.setInt(1, id);
+                    insert.setObject(2, id == 1 ? null : id - 1);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-24T10:00:00Z"));
+            // The clock and the recursion limit both go in front of the statement, in one SET STATEMENT on MariaDB.
+            SqlBuilder stamped = dialect.stampedUpdate(at, time -> new SqlBuilder(dialect).sql("UPDATE stamp_chain SET marked_at = ")
+                    .append(time).sql(" WHERE id IN (SELECT lc_q.id FROM (WITH RECURSIVE r (id) AS (SELECT id FROM stamp_chain WHERE id = 1"
+                            + " UNION ALL SELECT c.id FROM stamp_chain c JOIN r ON c.parent_id = r.id) SELECT id FROM r) lc_q)"));
+            try (java.sql.PreparedStatement statement = stamped.prepare(c)) {
+                assertEquals(depth, statement.executeUpdate());
+            }
+        }
+    }
+
+    @Test
     void theFingerprintsHashOfANumberIsTheSameInSqlAndInJava(TestDatabase db) throws SQLException {
         long[] ids = {0, 1, 7, -7, 40503, 4294967290L, 4294967291L, 4294967296L, -4294967297L, 123456789012345L, Long.MAX_VALUE,
             Long.MIN_VALUE + 1};
