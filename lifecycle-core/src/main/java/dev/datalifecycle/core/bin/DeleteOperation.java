@@ -79,7 +79,7 @@ final class DeleteOperation {
         Timestamp at = Timestamp.from(now);
         PlanQueries sets = PlanQueries.of(model, dialect, root.name(), rootIds, tenant, id.toString());
         // Nothing in the deletion cascades into the root type: what it marks there is exactly the roots.
-        boolean rootsAreTheRootTypesRecords = sets.cascadesInto(root.name()).isEmpty() && !sets.cyclic(root.name());
+        boolean rootsAreTheRootTypesRecords = PlanQueries.rootsAreAllOfTheirType(model, root.name());
         // A batch has no plan to confirm, so no fingerprint to take, and when its roots are all it marks
         // of their type, marking them is what locks them and its count says whether all were there:
         // the roots are read only when one was not (decision 012).
@@ -273,7 +273,7 @@ final class DeleteOperation {
      * subquery over the marked rows.
      */
     private SqlBuilder markedReference(PlanQueries sets, String alias, Dependency d, UUID id, String rootType, List<Object> rootIds) {
-        if (d.targetType().equals(rootType) && sets.cascadesInto(rootType).isEmpty() && !sets.cyclic(rootType)) {
+        if (d.targetType().equals(rootType) && PlanQueries.rootsAreAllOfTheirType(model, rootType)) {
             return new SqlBuilder(dialect).column(alias, d.column()).sql(" IN (").bindAll(rootIds).sql(")");
         }
         return sets.markedReference(alias, d.column(), d.targetType(), id.toString());

@@ -193,7 +193,7 @@ public final class PlanQueries {
 
     /**
      * Whether a deletion's records of its root type are exactly its roots: nothing a delete of that
-     * type reaches cascades back into it.
+     * type reaches cascades back into it (so the root type is in no cycle either).
      */
     public static boolean rootsAreAllOfTheirType(LifecycleModel model, String rootType) {
         return Closure.of(model, rootType).cascadesInto(rootType).isEmpty();
