@@ -9,7 +9,7 @@ import dev.datalifecycle.core.bin.LifecycleSchema;
 import dev.datalifecycle.core.bin.RecycleBin;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.core.sql.Dialects;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;

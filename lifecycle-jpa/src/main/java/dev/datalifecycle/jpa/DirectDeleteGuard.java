@@ -12,8 +12,8 @@ import org.hibernate.persister.entity.EntityPersister;
 /**
  * Stands in front of Hibernate's own delete listeners. A record of a type that is not soft-deletable
  * goes to them as before. A soft-deletable one never does: Hibernate would remove the row and skip
- * the delete rules and the recycle bin. It is refused, or, when the host opted in
- * ({@link LifecycleJpa.Builder#routeRemoves}), deleted through the library in the session's
+ * the delete rules and the recycle bin. It is refused, or, when the host opted in at boot
+ * ({@link LifecycleJpaSettings#routeRemoves}), deleted through the library in the session's
  * transaction; a cascade from another record's removal is always refused, since the library decides
  * what goes with a record.
  */
@@ -29,15 +29,12 @@ final class DirectDeleteGuard implements DeleteEventListener {
     /** Hibernate entity name to the JPA name, for every entity of a soft-deletable hierarchy. */
     private final Map<String, String> softDeletable;
     private final List<DeleteEventListener> hibernates;
-    private volatile Router router;
+    /** Routes removes through the library, or null: refuses them. Fixed at boot. */
+    private final Router router;
 
-    DirectDeleteGuard(Map<String, String> softDeletable, List<DeleteEventListener> hibernates) {
+    DirectDeleteGuard(Map<String, String> softDeletable, List<DeleteEventListener> hibernates, Router router) {
         this.softDeletable = Map.copyOf(softDeletable);
         this.hibernates = List.copyOf(hibernates);
-    }
-
-    /** Routes later removes of soft-deletable records through {@code router}; null refuses them again. */
-    void route(Router router) {
         this.router = router;
     }
 

@@ -40,11 +40,15 @@ final class Forgetting {
         this.touched = touched;
     }
 
-    /** Reads, while deletion {@code deletionId}'s markers and links are in place, what to forget. */
-    static Forgetting of(SessionImplementor session, Connection connection, LifecycleModel model, UUID deletionId) throws SQLException {
+    /** Reads, while the deletions' markers and links are in place, what to forget. */
+    static Forgetting of(SessionImplementor session, Connection connection, LifecycleModel model, List<UUID> deletionIds)
+            throws SQLException {
+        List<String> ids = deletionIds.stream().map(UUID::toString).toList();
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         Set<String> types = new LinkedHashSet<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT entity_type FROM lc_deletion_count WHERE deletion_id = ?")) {
-            p.setString(1, deletionId.toString());
+        try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT entity_type FROM lc_deletion_count WHERE deletion_id IN (" + in
+                + ")")) {
+            bind(p, 1, ids);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     types.add(rs.getString(1));
@@ -52,8 +56,9 @@ final class Forgetting {
             }
         }
         Map<String, List<String>> detachedByType = new LinkedHashMap<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT dependency FROM lc_detached_link WHERE deletion_id = ?")) {
-            p.setString(1, deletionId.toString());
+        try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT dependency FROM lc_detached_link WHERE deletion_id IN (" + in
+                + ")")) {
+            bind(p, 1, ids);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString(1);
@@ -78,11 +83,11 @@ final class Forgetting {
             EntityType type = model.type(each.getKey());
             Map<Object, Object> byId = each.getValue();
             if (types.contains(type.name())) {
-                managed.addAll(marked(connection, dialect, type, deletionId, byId));
+                managed.addAll(marked(connection, dialect, type, ids, byId));
             }
             List<String> dependencies = detachedByType.get(type.name());
             if (dependencies != null) {
-                managed.addAll(relinked(connection, deletionId, dependencies, byId));
+                managed.addAll(relinked(connection, ids, dependencies, byId));
             }
         }
         List<EntityPersister> touched = new ArrayList<>();
@@ -95,7 +100,7 @@ final class Forgetting {
     }
 
     /** The held records of {@code type} that carry the deletion's id. */
-    private static List<Object> marked(Connection connection, dev.datalifecycle.core.sql.Dialect dialect, EntityType type, UUID deletionId,
+    private static List<Object> marked(Connection connection, dev.datalifecycle.core.sql.Dialect dialect, EntityType type, List<String> deletionIds,
             Map<Object, Object> byId)
             throws SQLException {
         List<Object> found = new ArrayList<>();
@@ -104,7 +109,7 @@ final class Forgetting {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT ").id(type.idColumn())
                     .sql(" FROM ").id(type.primaryTable().name()).sql(" WHERE ").id(type.markers().orElseThrow().deletionIdColumn())
-                    .sql(" = ").bind(deletionId.toString()).sql(" AND ").id(type.idColumn()).sql(" IN (").bindAll(chunk).sql(")");
+                    .sql(" IN (").bindAll(deletionIds).sql(") AND ").id(type.idColumn()).sql(" IN (").bindAll(chunk).sql(")");
             try (PreparedStatement p = sql.prepare(connection); ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     Object entity = byId.get(type.idType().coerce(rs.getObject(1)));
@@ -118,7 +123,7 @@ final class Forgetting {
     }
 
     /** The held records whose reference through one of {@code dependencies} the deletion cleared. */
-    private static List<Object> relinked(Connection connection, UUID deletionId, List<String> dependencies, Map<Object, Object> byId)
+    private static List<Object> relinked(Connection connection, List<String> deletionIds, List<String> dependencies, Map<Object, Object> byId)
             throws SQLException {
         Map<String, Object> byText = new HashMap<>();
         byId.forEach((id, entity) -> byText.put(String.valueOf(id), entity));
@@ -126,12 +131,12 @@ final class Forgetting {
         List<String> ids = new ArrayList<>(byText.keySet());
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            StringBuilder sql = new StringBuilder("SELECT DISTINCT record_id FROM lc_detached_link WHERE deletion_id = ? AND dependency IN (");
+            StringBuilder sql = new StringBuilder("SELECT DISTINCT record_id FROM lc_detached_link WHERE deletion_id IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(deletionIds.size(), "?"))).append(") AND dependency IN (");
             sql.append(String.join(", ", java.util.Collections.nCopies(dependencies.size(), "?"))).append(") AND record_id IN (")
                     .append(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))).append(")");
             try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
-                int i = 1;
-                p.setString(i++, deletionId.toString());
+                int i = bind(p, 1, deletionIds);
                 for (String d : dependencies) {
                     p.setString(i++, d);
                 }
@@ -146,6 +151,15 @@ final class Forgetting {
             }
         }
         return found;
+    }
+
+    /** Binds {@code values} from position {@code from}; returns the next position. */
+    private static int bind(PreparedStatement p, int from, List<String> values) throws SQLException {
+        int i = from;
+        for (String value : values) {
+            p.setString(i++, value);
+        }
+        return i;
     }
 
     /** Detaches the records read and clears the caches of the types touched. */

@@ -44,7 +44,8 @@ public final class LifecycleIntegrator implements Integrator {
             LOG.debug("Data Lifecycle skips {}: {}=false", sessionFactory.getName(), ENABLED);
             return;
         }
-        // Fails the boot now if the mappings cannot be worked with; the catalog comes on first use.
+        // Fails the boot now if a setting or the mappings cannot be worked with; the catalog comes on first use.
+        LifecycleJpaSettings.Options options = LifecycleJpaSettings.options(sessionFactory.getProperties());
         ModelDiscovery.Result mapped = ModelDiscovery.discoverWithReport(metadata, settings, null,
                 warning -> LOG.warn("Data Lifecycle: {}", warning));
         Registered registered = new Registered(metadata, settings, sessionFactory);
@@ -53,19 +54,28 @@ public final class LifecycleIntegrator implements Integrator {
         metadata.getEntityBindings().stream().filter(e -> roots.containsKey(e.getRootClass()))
                 .forEach(e -> softDeletable.put(e.getEntityName(), e.getJpaEntityName()));
         var listeners = sessionFactory.getEventListenerRegistry();
-        var deletes = listeners.getEventListenerGroup(org.hibernate.event.spi.EventType.DELETE);
-        java.util.List<org.hibernate.event.spi.DeleteEventListener> hibernates = new java.util.ArrayList<>();
-        deletes.listeners().forEach(hibernates::add);
-        registered.guard = new DirectDeleteGuard(softDeletable, hibernates);
-        listeners.setListeners(org.hibernate.event.spi.EventType.DELETE, registered.guard);
+        if (options.refuseHostDeletes() || options.routing() != null) {
+            var deletes = listeners.getEventListenerGroup(org.hibernate.event.spi.EventType.DELETE);
+            java.util.List<org.hibernate.event.spi.DeleteEventListener> hibernates = new java.util.ArrayList<>();
+            deletes.listeners().forEach(hibernates::add);
+            DirectDeleteGuard.Router router = options.routing() == null ? null : routed(registered, options);
+            listeners.setListeners(org.hibernate.event.spi.EventType.DELETE, new DirectDeleteGuard(softDeletable, hibernates, router));
+        } else {
+            LOG.debug("Data Lifecycle leaves {}'s removes to Hibernate: {}=false", sessionFactory.getName(),
+                    LifecycleJpaSettings.REFUSE_HOST_DELETES);
+        }
         // Published once complete: the map is what another thread reads it through.
         FACTORIES.put(sessionFactory, registered);
-        InsertGuard guard;
-        try {
-            guard = InsertGuard.of(metadata, mapped.model(), HibernateDialects.of(sessionFactory));
-        } catch (dev.datalifecycle.api.UnsupportedDatabaseException e) {
-            // The entry point refuses such a database when it is built; reads need no dialect.
-            guard = null;
+        InsertGuard guard = null;
+        if (!options.insertGuard()) {
+            LOG.debug("Data Lifecycle adds no insert guard to {}: {}=false", sessionFactory.getName(), LifecycleJpaSettings.INSERT_GUARD);
+        } else {
+            try {
+                guard = InsertGuard.of(metadata, mapped.model(), HibernateDialects.of(sessionFactory));
+            } catch (dev.datalifecycle.api.UnsupportedDatabaseException e) {
+                // The entry point refuses such a database when it is built; reads need no dialect.
+                guard = null;
+            }
         }
         if (guard != null) {
             listeners.appendListeners(org.hibernate.event.spi.EventType.PRE_INSERT, guard);
@@ -76,6 +86,23 @@ public final class LifecycleIntegrator implements Integrator {
             listeners.appendListeners(org.hibernate.event.spi.EventType.FLUSH, guard);
             listeners.appendListeners(org.hibernate.event.spi.EventType.AUTO_FLUSH, guard);
         }
+    }
+
+    /**
+     * Routes a remove through an entry point of the factory's own, built on the first routed remove
+     * (the catalog is read then), in the remover's session and transaction, as the resolver's actor.
+     */
+    private static DirectDeleteGuard.Router routed(Registered registered, LifecycleJpaSettings.Options options) {
+        return (session, type, id) -> {
+            dev.datalifecycle.api.Actor actor = options.routing().currentActor();
+            if (actor == null) {
+                throw new LifecycleException("The " + LifecycleJpaSettings.ROUTE_REMOVES
+                        + " resolver gave no actor for the remove of " + type + " " + id + ": nothing was deleted");
+            }
+            dev.datalifecycle.api.DataLifecycle joined = registered.routing(options)
+                    .with(new SessionTransaction(session, registered.result().model()));
+            joined.delete(joined.plan(type, id, actor), actor, "removed through the EntityManager");
+        };
     }
 
     @Override
@@ -93,13 +120,20 @@ public final class LifecycleIntegrator implements Integrator {
         private final Map<String, Object> settings;
         private final SessionFactoryImplementor sessionFactory;
         private volatile ModelDiscovery.Result result;
-        /** The delete listener of this factory, which routes removes once the host opts in. */
-        DirectDeleteGuard guard;
+        /** The entry point routed removes go through, built on the first one. */
+        private dev.datalifecycle.api.DataLifecycle routing;
 
         Registered(Metadata metadata, Map<String, Object> settings, SessionFactoryImplementor sessionFactory) {
             this.metadata = metadata;
             this.settings = settings;
             this.sessionFactory = sessionFactory;
+        }
+
+        synchronized dev.datalifecycle.api.DataLifecycle routing(LifecycleJpaSettings.Options options) {
+            if (routing == null) {
+                routing = LifecycleJpa.entryPoint(sessionFactory, java.time.Clock.systemUTC(), options.routingAuthorizer());
+            }
+            return routing;
         }
 
         synchronized ModelDiscovery.Result result() {

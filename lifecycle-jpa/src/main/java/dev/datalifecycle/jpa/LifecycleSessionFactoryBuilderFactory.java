@@ -26,7 +26,7 @@ public final class LifecycleSessionFactoryBuilderFactory implements SessionFacto
         Map<String, Object> all = metadata.getMetadataBuildingOptions().getServiceRegistry().requireService(ConfigurationService.class)
                 .getSettings();
         Map<String, Object> settings = LifecycleJpaSettings.from(all);
-        if (settings == null) {
+        if (settings == null || !LifecycleJpaSettings.options(all).refuseHostDeletes()) {
             return null;
         }
         var roots = ModelDiscovery.softDeletableRoots(metadata, settings);

@@ -10,7 +10,7 @@ import dev.datalifecycle.core.model.EntityTypeBuilder;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.model.LifecycleModelBuilder;
-import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.api.RuleSpec;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -38,7 +38,7 @@ final class AdoptOperation {
 
     /** See {@link RecycleBin#adoptEarlierDeletions(Connection, String, Actor, String)}. */
     Deletion run(Connection connection, EntityType type, Actor actor, String reason) throws SQLException {
-        Markers markers = type.markers().orElseThrow(() -> new IllegalArgumentException(type.name()
+        Markers markers = type.markers().orElseThrow(() -> new dev.datalifecycle.api.InvalidRequestException(type.name()
                 + " is not soft-deletable: it has no marker columns, so it has no deletions to adopt"));
         String tenant = PlanQueries.tenantOf(model, type, actor);
         UUID id = UUID.randomUUID();

@@ -1,6 +1,7 @@
 package dev.datalifecycle.core.bin;
 
 import dev.datalifecycle.api.AlreadyDeletedException;
+import dev.datalifecycle.api.Batch;
 import dev.datalifecycle.api.BatchOutcome;
 import dev.datalifecycle.api.BatchOutcome.Result;
 import dev.datalifecycle.api.BatchReport;
@@ -59,7 +60,7 @@ final class BatchDelete {
                 transactions.inTransaction(c -> {
                     List<Object> ids = ids(c, batch, null, Batch.MAX_CHUNK + 1);
                     if (ids.size() > batch.chunkSize()) {
-                        throw new IllegalArgumentException("An all-or-nothing batch holds at most its chunk size (" + batch.chunkSize()
+                        throw new dev.datalifecycle.api.InvalidRequestException("An all-or-nothing batch holds at most its chunk size (" + batch.chunkSize()
                                 + " records) in its one transaction; this one has more: raise inChunksOf(...) up to " + Batch.MAX_CHUNK
                                 + ", or drop allOrNothing() to delete in resumable chunks");
                     }
@@ -194,7 +195,7 @@ final class BatchDelete {
                 return;
             }
             if (remaining.size() == before) {
-                throw new IllegalStateException("a batch delete made no progress on " + remaining);
+                throw new dev.datalifecycle.api.LifecycleException("A batch delete made no progress on " + remaining);
             }
         }
     }

@@ -41,11 +41,11 @@ final class BinListing {
         this.dialect = dialect;
     }
 
-    /** See {@link RecycleBin#list(Connection, BinQuery)}. */
-    BinPage<BinEntry> list(Connection connection, BinQuery query) throws SQLException {
+    /** See {@link RecycleBin#list(Connection, BinQuery, Actor)}. */
+    BinPage<BinEntry> list(Connection connection, BinQuery query, Actor actor) throws SQLException {
         SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT id, root_type, label, actor_id, reason, deleted_at, expires_at, state"
                 + " FROM lc_deletion WHERE state = ").bind(query.state().name());
-        String tenant = query.actor().tenantId();
+        String tenant = actor.tenantId();
         if (model.tenants() && tenant != null) {
             sql.sql(" AND tenant_id = ").bind(tenant);
         }
@@ -115,7 +115,7 @@ final class BinListing {
     BinPage<BinMember> members(Connection connection, UUID deletionId, Actor actor, String typeName, int pageSize, String after)
             throws SQLException {
         if (pageSize < 1 || pageSize > 1000) {
-            throw new IllegalArgumentException("pageSize must be between 1 and 1000, got " + pageSize);
+            throw new dev.datalifecycle.api.InvalidRequestException("pageSize must be between 1 and 1000, got " + pageSize);
         }
         EntityType type = model.type(typeName);
         try (PreparedStatement p = connection.prepareStatement("SELECT tenant_id FROM lc_deletion WHERE id = ?")) {
@@ -177,7 +177,7 @@ final class BinListing {
                 }
                 return new Cursor(Instant.parse(text.substring(0, at)), UUID.fromString(text.substring(at + 1)).toString());
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a bin cursor: pass the next() of the page before, unchanged", e);
+                throw new dev.datalifecycle.api.InvalidRequestException("'" + text + "' is not a bin cursor: pass the next() of the page before, unchanged", e);
             }
         }
     }

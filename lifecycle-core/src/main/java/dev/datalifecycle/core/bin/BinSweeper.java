@@ -1,7 +1,9 @@
 package dev.datalifecycle.core.bin;
 
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.BinPurge;
 import dev.datalifecycle.api.PurgeBlockedException;
+import dev.datalifecycle.api.PurgeReport;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.SqlBuilder;
 import java.sql.Connection;
@@ -14,8 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Walks the bin in keyset order (deleted at, id) and purges it chunk by chunk, each chunk in a
@@ -36,29 +38,33 @@ final class BinSweeper {
     private record Chunk(List<UUID> ids, Timestamp lastDeletedAt) {
     }
 
-    private record Outcome(int purged, Map<UUID, String> blocked) {
+    private record Outcome(List<UUID> purged, Map<String, Long> records, Map<UUID, String> blocked) {
     }
 
-    SweepReport sweep(DataSource dataSource, Actor actor, Sweep sweep, boolean tenants) throws SQLException {
+    PurgeReport sweep(ChunkTransactions chunks, Actor actor, BinPurge sweep, boolean tenants, AfterPurge watcher) throws SQLException {
         Timestamp now = Timestamp.from(clock.instant());
         String tenant = tenants ? actor.tenantId() : null;
-        int total = BinTransactions.inOwnTransaction(dataSource, c -> {
-            BinTransactions.requireSupportedIsolation(c, dialect, "sweep");
+        int total = call(chunks, c -> {
+            BinTransactions.requireSupportedIsolation(c, dialect, "purge of the bin");
             return count(c, sweep, tenant, now);
         });
+        List<UUID> purgedIds = new ArrayList<>();
+        Map<String, Long> records = new TreeMap<>();
         int purged = 0;
         Map<UUID, String> blocked = new LinkedHashMap<>();
         Chunk chunk = null;
         while (true) {
             Chunk after = chunk;
-            chunk = BinTransactions.inOwnTransaction(dataSource, c -> next(c, sweep, tenant, now, after));
+            chunk = call(chunks, c -> next(c, sweep, tenant, now, after));
             if (chunk.ids().isEmpty()) {
                 break;
             }
-            Outcome outcome = purgeChunk(dataSource, chunk.ids(), actor, sweep);
-            purged += outcome.purged();
+            Outcome outcome = purgeChunk(chunks, chunk.ids(), actor, sweep, watcher);
+            purged += outcome.purged().size();
+            purgedIds.addAll(outcome.purged());
+            RecordedCounts.add(records, outcome.records());
             blocked.putAll(outcome.blocked());
-            sweep.progress().accept(new Sweep.Progress(purged, blocked.size(), total));
+            sweep.progress().accept(new BinPurge.Progress(purged, blocked.size(), total));
         }
         // What a later chunk held may have blocked an earlier one: try again while that gets anywhere.
         while (!blocked.isEmpty()) {
@@ -66,40 +72,53 @@ final class BinSweeper {
             Map<UUID, String> still = new LinkedHashMap<>();
             int before = purged;
             for (int from = 0; from < again.size(); from += sweep.chunkSize()) {
-                Outcome outcome = purgeChunk(dataSource, again.subList(from, Math.min(again.size(), from + sweep.chunkSize())), actor, sweep);
-                purged += outcome.purged();
+                Outcome outcome = purgeChunk(chunks, again.subList(from, Math.min(again.size(), from + sweep.chunkSize())), actor, sweep,
+                        watcher);
+                purged += outcome.purged().size();
+                purgedIds.addAll(outcome.purged());
+                RecordedCounts.add(records, outcome.records());
                 still.putAll(outcome.blocked());
             }
             blocked = still;
-            sweep.progress().accept(new Sweep.Progress(purged, blocked.size(), total));
+            sweep.progress().accept(new BinPurge.Progress(purged, blocked.size(), total));
             if (purged == before) {
                 break;
             }
         }
-        List<SweepReport.Blocked> left = new ArrayList<>();
-        blocked.forEach((id, reason) -> left.add(new SweepReport.Blocked(id, reason)));
-        return new SweepReport(purged, left);
+        List<PurgeReport.Blocked> left = new ArrayList<>();
+        blocked.forEach((id, reason) -> left.add(new PurgeReport.Blocked(id, reason)));
+        return new PurgeReport(purgedIds, records, left);
     }
 
     /**
      * Purges a chunk set-based; when something outside blocks it, deletion by deletion instead (in
      * rounds, since one deletion of the chunk may block another), to tell the blocked ones apart.
      */
-    private Outcome purgeChunk(DataSource dataSource, List<UUID> ids, Actor actor, Sweep sweep) throws SQLException {
-        return BinTransactions.inOwnTransaction(dataSource, c -> {
+    private Outcome purgeChunk(ChunkTransactions chunks, List<UUID> ids, Actor actor, BinPurge sweep, AfterPurge watcher) throws SQLException {
+        return call(chunks, c -> {
+            // Read while the chunk's markers are in place; what it says to forget is forgotten once the chunk is purged.
+            Runnable forget = watcher.changing(c, ids);
+            Outcome outcome = purgeChunk(c, ids, actor, sweep);
+            forget.run();
+            return outcome;
+        });
+    }
+
+    private Outcome purgeChunk(Connection c, List<UUID> ids, Actor actor, BinPurge sweep) throws SQLException {
             try {
-                return new Outcome(purge.run(c, ids, actor, sweep.outside(), true).size(), Map.of());
+                List<UUID> done = purge.run(c, ids, actor, sweep.outside(), true, Gate.OPEN);
+                return new Outcome(done, RecordedCounts.of(c, dialect, done), Map.of());
             } catch (PurgeBlockedException whole) {
                 List<UUID> left = new ArrayList<>(ids);
                 Map<UUID, String> blocked = new LinkedHashMap<>();
-                int purged = 0;
+                List<UUID> purged = new ArrayList<>();
                 boolean progress = true;
                 while (progress && !left.isEmpty()) {
                     progress = false;
                     blocked.clear();
                     for (UUID id : List.copyOf(left)) {
                         try {
-                            purged += purge.run(c, List.of(id), actor, sweep.outside(), true).size();
+                            purged.addAll(purge.run(c, List.of(id), actor, sweep.outside(), true, Gate.OPEN));
                             left.remove(id);
                             progress = true;
                         } catch (PurgeBlockedException e) {
@@ -107,12 +126,19 @@ final class BinSweeper {
                         }
                     }
                 }
-                return new Outcome(purged, Map.copyOf(blocked));
+                return new Outcome(purged, RecordedCounts.of(c, dialect, purged), Map.copyOf(blocked));
             }
-        });
     }
 
-    private int count(Connection connection, Sweep sweep, String tenant, Timestamp now) throws SQLException {
+    /** Runs {@code work} in a transaction {@code chunks} opens, and returns what it gave. */
+    @SuppressWarnings("unchecked")
+    private static <T> T call(ChunkTransactions chunks, BinTransactions.Work<T> work) throws SQLException {
+        Object[] result = new Object[1];
+        chunks.inTransaction(c -> result[0] = work.run(c));
+        return (T) result[0];
+    }
+
+    private int count(Connection connection, BinPurge sweep, String tenant, Timestamp now) throws SQLException {
         SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT COUNT(*) FROM lc_deletion WHERE ");
         candidates(sql, sweep, tenant, now);
         try (PreparedStatement p = sql.prepare(connection); ResultSet rs = p.executeQuery()) {
@@ -122,7 +148,7 @@ final class BinSweeper {
     }
 
     /** The next chunk of deletions to purge, after {@code after} in (deleted at, id) order. */
-    private Chunk next(Connection connection, Sweep sweep, String tenant, Timestamp now, Chunk after) throws SQLException {
+    private Chunk next(Connection connection, BinPurge sweep, String tenant, Timestamp now, Chunk after) throws SQLException {
         SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT id, deleted_at FROM lc_deletion WHERE ");
         candidates(sql, sweep, tenant, now);
         if (after != null) {
@@ -142,7 +168,7 @@ final class BinSweeper {
         return new Chunk(ids, last);
     }
 
-    private static void candidates(SqlBuilder sql, Sweep sweep, String tenant, Timestamp now) {
+    private static void candidates(SqlBuilder sql, BinPurge sweep, String tenant, Timestamp now) {
         sql.sql("state = 'IN_BIN'");
         if (tenant != null) {
             sql.sql(" AND tenant_id = ").bind(tenant);

@@ -3,7 +3,6 @@ package dev.datalifecycle.core.bin;
 import dev.datalifecycle.api.ConcurrentChangeException;
 import dev.datalifecycle.core.sql.SqlBuilder;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import javax.sql.DataSource;
@@ -82,16 +81,11 @@ final class BinTransactions {
      * anything else gives {@code null}.
      */
     static RuntimeException concurrent(String operation, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        boolean collided = state.startsWith("40") || state.equals("HYT00") || state.equals("55P03") || e.getErrorCode() == 1205
-                || e.getErrorCode() == 1213 || e.getErrorCode() == 50200;
-        return collided ? new ConcurrentChangeException(operation, e) : null;
+        return dev.datalifecycle.core.sql.SqlFailures.collided(e) ? new ConcurrentChangeException(operation, e) : null;
     }
 
     static void execute(Connection connection, SqlBuilder sql) throws SQLException {
-        try (PreparedStatement statement = sql.prepare(connection)) {
-            statement.executeUpdate();
-        }
+        sql.executeUpdate(connection);
     }
 
     /**

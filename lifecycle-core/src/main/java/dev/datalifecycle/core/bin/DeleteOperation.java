@@ -70,7 +70,7 @@ final class DeleteOperation {
             boolean alone) throws SQLException {
         EntityType root = model.type(rootType);
         if (!root.softDeletable()) {
-            throw new IllegalArgumentException(root.name() + " is not soft-deletable: give it marker columns to delete it into the bin");
+            throw new dev.datalifecycle.api.InvalidRequestException(root.name() + " is not soft-deletable: give it marker columns to delete it into the bin");
         }
         String tenant = PlanQueries.tenantOf(model, root, actor);
         List<Object> rootIds = rawRootIds.stream().map(id -> root.idType().coerce(id)).toList();
@@ -109,7 +109,7 @@ final class DeleteOperation {
                 if (!lockFirst && type.equals(root.name())) {
                     if (marked.count() != new java.util.HashSet<>(rootIds).size()) {
                         lockRoots(connection, root, rootIds, tenant, id.toString());
-                        throw new IllegalStateException("a delete marked " + marked.count() + " of its roots " + rootIds
+                        throw new dev.datalifecycle.api.LifecycleException("A delete marked " + marked.count() + " of its roots " + rootIds
                                 + " and found no reason for the others");
                     }
                     afterLocking.run();

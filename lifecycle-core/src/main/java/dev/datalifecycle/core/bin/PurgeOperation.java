@@ -2,10 +2,10 @@ package dev.datalifecycle.core.bin;
 
 import dev.datalifecycle.api.Actor;
 import dev.datalifecycle.api.NotInBinException;
+import dev.datalifecycle.api.OutsideReferences;
 import dev.datalifecycle.api.Operation;
 import dev.datalifecycle.api.PurgeBlockedException;
 import dev.datalifecycle.api.RecordNotFoundException;
-import dev.datalifecycle.api.spi.Authorizer;
 import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.EntityType;
@@ -41,16 +41,13 @@ final class PurgeOperation {
     private final Dialect dialect;
     private final Clock clock;
     private final Runnable afterLocking;
-    private final Authorizer authorizer;
     private final EnforcedReferences enforced;
 
-    PurgeOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking, Authorizer authorizer,
-            EnforcedReferences enforced) {
+    PurgeOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking, EnforcedReferences enforced) {
         this.model = model;
         this.dialect = dialect;
         this.clock = clock;
         this.afterLocking = afterLocking;
-        this.authorizer = authorizer;
         this.enforced = enforced;
     }
 
@@ -68,19 +65,19 @@ final class PurgeOperation {
      * ones restored, purged or gone since they were picked are left out quietly (a sweep's chunk);
      * without it, each must be in the actor's bin. Returns the ids purged.
      */
-    List<UUID> run(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside, boolean onlyThoseStillInBin)
-            throws SQLException {
+    List<UUID> run(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside, boolean onlyThoseStillInBin,
+            Gate gate) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(outside, "outside");
         String operation = deletionIds.size() == 1 ? "purge of deletion " + deletionIds.get(0) : "purge of deletions " + deletionIds;
         Set<String> leftToTheDatabase = outside == OutsideReferences.REFUSE ? enforced.of(connection) : Set.of();
         try {
             return BinTransactions.atomically(connection, operation,
-                    () -> purge(connection, deletionIds, actor, outside, onlyThoseStillInBin, leftToTheDatabase));
+                    () -> purge(connection, deletionIds, actor, outside, onlyThoseStillInBin, leftToTheDatabase, gate));
         } catch (Dangling refused) {
             // Everything was undone; now find the record that stands in the way, to name it.
             BinTransactions.atomically(connection, operation, () -> {
-                List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin);
+                List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin, Gate.OPEN);
                 Set<String> names = new LinkedHashSet<>();
                 typesOf(connection, ids).forEach(t -> names.add(t.name()));
                 handleOutsideReferences(connection, ids, names, OutsideReferences.REFUSE, Set.of());
@@ -91,8 +88,8 @@ final class PurgeOperation {
     }
 
     private List<UUID> purge(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside,
-            boolean onlyThoseStillInBin, Set<String> leftToTheDatabase) throws SQLException {
-        List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin);
+            boolean onlyThoseStillInBin, Set<String> leftToTheDatabase, Gate gate) throws SQLException {
+        List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin, gate);
         if (ids.isEmpty()) {
             return ids;
         }
@@ -147,7 +144,7 @@ final class PurgeOperation {
      * Locks the deletions' rows (a restore of one of them waits, or finds it purged) and returns
      * those to purge.
      */
-    private List<UUID> lock(Connection connection, List<UUID> deletionIds, Actor actor, boolean onlyThoseStillInBin)
+    private List<UUID> lock(Connection connection, List<UUID> deletionIds, Actor actor, boolean onlyThoseStillInBin, Gate gate)
             throws SQLException {
         Map<UUID, String> states = new LinkedHashMap<>();
         Set<String> rootTypes = new java.util.TreeSet<>();
@@ -163,10 +160,8 @@ final class PurgeOperation {
                 }
             }
         }
-        if (!onlyThoseStillInBin) {
-            for (String rootType : rootTypes) {
-                authorizer.authorize(actor, Operation.PURGE, rootType);
-            }
+        for (String rootType : rootTypes) {
+            gate.check(Operation.PURGE, rootType);
         }
         List<UUID> inBin = new ArrayList<>();
         for (UUID id : deletionIds) {

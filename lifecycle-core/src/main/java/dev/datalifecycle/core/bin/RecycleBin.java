@@ -1,16 +1,24 @@
 package dev.datalifecycle.core.bin;
 
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.Batch;
+import dev.datalifecycle.api.BatchReport;
+import dev.datalifecycle.api.BinEntry;
+import dev.datalifecycle.api.BinMember;
+import dev.datalifecycle.api.BinPage;
+import dev.datalifecycle.api.BinPurge;
+import dev.datalifecycle.api.BinQuery;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.Deletion;
-import dev.datalifecycle.api.Operation;
-import dev.datalifecycle.api.spi.Authorizer;
+import dev.datalifecycle.api.OutsideReferences;
+import dev.datalifecycle.api.PurgeReport;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -34,28 +42,25 @@ import javax.sql.DataSource;
  * <p>Statements: a fixed number per type and dependency involved, never per record. Collisions with
  * other transactions (deadlock, serialization failure, lock timeout) surface as {@link
  * dev.datalifecycle.api.ConcurrentChangeException}: retrying is safe.
+ *
+ * <p>It asks no authorizer: the entry point ({@link dev.datalifecycle.api.DataLifecycle}) authorizes
+ * each operation once before calling it, and hands restore and purge a {@link Gate} for the root
+ * types they learn only once they have locked their deletion.
  */
 public final class RecycleBin {
 
     private final LifecycleModel model;
     private final Dialect dialect;
     private final Clock clock;
-    private final Authorizer authorizer;
     private final EnforcedReferences enforced;
     /** Runs right after an operation has taken its locks: a seam for tests that force interleavings. */
     private volatile Runnable afterLocking = () -> { };
 
-    /** A recycle bin over {@code model} on a {@code dialect} database, with time from {@code clock}; allows every actor everything. */
+    /** A recycle bin over {@code model} on a {@code dialect} database, with time from {@code clock}. */
     public RecycleBin(LifecycleModel model, Dialect dialect, Clock clock) {
-        this(model, dialect, clock, Authorizer.allowAll());
-    }
-
-    /** A recycle bin that asks {@code authorizer} before each operation. */
-    public RecycleBin(LifecycleModel model, Dialect dialect, Clock clock, Authorizer authorizer) {
         this.model = Objects.requireNonNull(model, "model");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.enforced = new EnforcedReferences(model);
     }
 
@@ -69,7 +74,6 @@ public final class RecycleBin {
      * @throws dev.datalifecycle.api.StalePlanException      when the records the delete takes, detaches or is blocked by changed
      * @throws dev.datalifecycle.api.RecordNotFoundException when a root is gone or in another tenant
      * @throws dev.datalifecycle.api.AlreadyDeletedException when a root is in the bin already
-     * @throws dev.datalifecycle.api.AccessDeniedException   when the authorizer refuses
      * @throws SQLException                                  when the database fails
      */
     public Deletion delete(Connection connection, DeletePlan plan, Actor actor, String reason) throws SQLException {
@@ -82,10 +86,17 @@ public final class RecycleBin {
         return BinTransactions.inOwnTransaction(dataSource, c -> delete(c, plan, actor, reason, true));
     }
 
+    /**
+     * Like {@link #delete(Connection, DeletePlan, Actor, String)}, as the only work of a transaction the
+     * caller rolls back whole if it fails: no savepoint of its own.
+     */
+    public Deletion deleteAlone(Connection connection, DeletePlan plan, Actor actor, String reason) throws SQLException {
+        return delete(connection, plan, actor, reason, true);
+    }
+
     private Deletion delete(Connection connection, DeletePlan plan, Actor actor, String reason, boolean alone) throws SQLException {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(actor, "actor");
-        authorizer.authorize(actor, Operation.DELETE, plan.rootType());
         BinTransactions.requireSupportedIsolation(connection, dialect, "delete");
         return new DeleteOperation(model, dialect, clock, afterLocking).run(connection, plan, actor, reason, alone);
     }
@@ -99,10 +110,10 @@ public final class RecycleBin {
      * alone; the rest of its chunk goes ahead.
      *
      * @return one outcome per record
-     * @throws IllegalArgumentException when an all-or-nothing batch holds more than its chunk size
+     * @throws dev.datalifecycle.api.InvalidRequestException when an all-or-nothing batch holds more than its chunk size
      * @throws SQLException             when the database fails
      */
-    public dev.datalifecycle.api.BatchReport deleteBatch(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
+    public BatchReport deleteBatch(DataSource dataSource, Actor actor, String reason, Batch batch) throws SQLException {
         Objects.requireNonNull(dataSource, "dataSource");
         // One connection for the whole batch, one transaction a chunk on it.
         try (Connection connection = dataSource.getConnection()) {
@@ -136,12 +147,11 @@ public final class RecycleBin {
      * transactions} (an integration's own, e.g. a Hibernate session's), and {@code afterEach} called
      * in the transaction of each deletion made, with its connection.
      */
-    public dev.datalifecycle.api.BatchReport deleteBatch(ChunkTransactions transactions, Actor actor, String reason, Batch batch,
+    public BatchReport deleteBatch(ChunkTransactions transactions, Actor actor, String reason, Batch batch,
             AfterDeletion afterEach) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(batch, "batch");
         model.type(batch.type());
-        authorizer.authorize(actor, Operation.DELETE, batch.type());
         // Asked once per connection, not once per chunk: the level is the connection's, and asking is a round trip.
         Connection[] checked = new Connection[1];
         return new BatchDelete(model, dialect, (c, ids, alone) -> {
@@ -156,24 +166,22 @@ public final class RecycleBin {
     }
 
     /**
-     * One page of the recycle bin: the deletions {@code query} selects, newest first, each with its
-     * root's label, its counts per type and its expiry. Three statements a page, whatever the bin holds.
-     * The authorizer is asked for {@link Operation#LIST} on the query's type (null when it lists every type).
+     * One page of the recycle bin as {@code actor} sees it: the deletions {@code query} selects, newest
+     * first, each with its root's label, its counts per type and its expiry. Three statements a page,
+     * whatever the bin holds.
      *
-     * @throws IllegalArgumentException when the query's cursor is not one a page gave
-     * @throws SQLException             when the database fails
+     * @throws dev.datalifecycle.api.InvalidRequestException when the query's cursor is not one a page gave
+     * @throws SQLException                                  when the database fails
      */
-    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinEntry> list(Connection connection, dev.datalifecycle.api.BinQuery query)
-            throws SQLException {
+    public BinPage<BinEntry> list(Connection connection, BinQuery query, Actor actor) throws SQLException {
         Objects.requireNonNull(query, "query");
-        authorizer.authorize(query.actor(), Operation.LIST, query.type());
-        return new BinListing(model, dialect).list(connection, query);
+        Objects.requireNonNull(actor, "actor");
+        return new BinListing(model, dialect).list(connection, query, actor);
     }
 
-    /** Like {@link #list(Connection, dev.datalifecycle.api.BinQuery)}, on a connection of its own. */
-    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinEntry> list(DataSource dataSource, dev.datalifecycle.api.BinQuery query)
-            throws SQLException {
-        return BinTransactions.inOwnTransaction(dataSource, c -> list(c, query));
+    /** Like {@link #list(Connection, BinQuery, Actor)}, on a connection of its own. */
+    public BinPage<BinEntry> list(DataSource dataSource, BinQuery query, Actor actor) throws SQLException {
+        return BinTransactions.inOwnTransaction(dataSource, c -> list(c, query, actor));
     }
 
     /**
@@ -184,11 +192,10 @@ public final class RecycleBin {
      * @throws dev.datalifecycle.api.UnknownEntityTypeException when the model has no such type
      * @throws SQLException                                  when the database fails
      */
-    public dev.datalifecycle.api.BinPage<dev.datalifecycle.api.BinMember> members(Connection connection, UUID deletionId, Actor actor,
-            String type, int pageSize, String after) throws SQLException {
+    public BinPage<BinMember> members(Connection connection, UUID deletionId, Actor actor, String type, int pageSize, String after)
+            throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
         Objects.requireNonNull(actor, "actor");
-        authorizer.authorize(actor, Operation.LIST, type);
         return new BinListing(model, dialect).members(connection, deletionId, actor, type, pageSize, after);
     }
 
@@ -203,7 +210,6 @@ public final class RecycleBin {
      *                                                        record another deletion holds
      * @throws dev.datalifecycle.api.RestoreConflictException when a live record now holds one of its unique
      *                                                        keys, or a cleared reference was set to something else since
-     * @throws dev.datalifecycle.api.AccessDeniedException    when the authorizer refuses
      * @throws SQLException                                   when the database fails
      */
     public void restore(Connection connection, UUID deletionId, Actor actor) throws SQLException {
@@ -217,10 +223,27 @@ public final class RecycleBin {
      * @see #restore(Connection, UUID, Actor)
      */
     public void restore(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds) throws SQLException {
+        restore(connection, deletionId, actor, alsoWhatItNeeds, Gate.OPEN);
+    }
+
+    /**
+     * Restores a deletion (and, with {@code alsoWhatItNeeds}, what it needs), asking {@code gate} for
+     * each deletion right after locking it, before anything changes.
+     *
+     * @return the deletions restored, in the order they were
+     * @see #restore(Connection, UUID, Actor)
+     */
+    public List<UUID> restore(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds, Gate gate) throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
         Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(gate, "gate");
         BinTransactions.requireSupportedIsolation(connection, dialect, "restore");
-        new RestoreOperation(model, dialect, clock, afterLocking, authorizer).run(connection, deletionId, actor, alsoWhatItNeeds);
+        return new RestoreOperation(model, dialect, clock, afterLocking).run(connection, deletionId, actor, alsoWhatItNeeds, gate);
+    }
+
+    /** The records {@code deletionIds} took, per type, as they recorded them: one statement. */
+    public Map<String, Long> recordedCounts(Connection connection, List<UUID> deletionIds) throws SQLException {
+        return RecordedCounts.of(connection, dialect, deletionIds);
     }
 
     /** Like {@link #restore(Connection, UUID, Actor)}, in a transaction of its own. */
@@ -240,7 +263,6 @@ public final class RecycleBin {
      * @throws dev.datalifecycle.api.NotInBinException       when it was restored or purged already
      * @throws dev.datalifecycle.api.PurgeBlockedException   when live records, or records of another
      *                                                       deletion, reference its records
-     * @throws dev.datalifecycle.api.AccessDeniedException   when the authorizer refuses
      * @throws SQLException                                  when the database fails
      */
     public void purge(Connection connection, UUID deletionId, Actor actor) throws SQLException {
@@ -254,9 +276,23 @@ public final class RecycleBin {
      * @see #purge(Connection, UUID, Actor)
      */
     public void purge(Connection connection, UUID deletionId, Actor actor, OutsideReferences outside) throws SQLException {
+        purge(connection, deletionId, actor, outside, Gate.OPEN);
+    }
+
+    /**
+     * Purges a deletion, asking {@code gate} right after locking it, before anything changes.
+     *
+     * @return how many records of each type went
+     * @see #purge(Connection, UUID, Actor)
+     */
+    public Map<String, Long> purge(Connection connection, UUID deletionId, Actor actor, OutsideReferences outside, Gate gate)
+            throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
+        Objects.requireNonNull(gate, "gate");
         BinTransactions.requireSupportedIsolation(connection, dialect, "purge");
-        new PurgeOperation(model, dialect, clock, afterLocking, authorizer, enforced).run(connection, List.of(deletionId), actor, outside, false);
+        List<UUID> purged = new PurgeOperation(model, dialect, clock, afterLocking, enforced)
+                .run(connection, List.of(deletionId), actor, outside, false, gate);
+        return RecordedCounts.of(connection, dialect, purged);
     }
 
     /** Like {@link #purge(Connection, UUID, Actor)}, in a transaction of its own. */
@@ -272,18 +308,27 @@ public final class RecycleBin {
      * set-based (its statements depend on the types involved, not on its deletions or records). A
      * deletion that records outside the chunk still reference is left in the bin and reported; it is
      * tried again after the other chunks, once what blocked it may be gone. An actor without a tenant
-     * sweeps every tenant's bin (a scheduled job). Stopped half-way, a sweep keeps the chunks it
+     * purges every tenant's bin (a scheduled job). Stopped half-way, a purge keeps the chunks it
      * committed; the next one carries on.
      *
-     * @throws dev.datalifecycle.api.AccessDeniedException when the authorizer refuses
-     * @throws SQLException                                when the database fails
+     * @throws SQLException when the database fails
      */
-    public SweepReport sweep(DataSource dataSource, Actor actor, Sweep sweep) throws SQLException {
+    public PurgeReport purgeBin(DataSource dataSource, Actor actor, BinPurge purge) throws SQLException {
+        return purgeBin(work -> BinTransactions.inOwnTransaction(dataSource, c -> {
+            work.run(c);
+            return null;
+        }), actor, purge, AfterPurge.NOTHING);
+    }
+
+    /**
+     * Like {@link #purgeBin(DataSource, Actor, BinPurge)}, each transaction opened by {@code chunks}, and
+     * {@code watcher} told of each chunk before it is purged, in its transaction.
+     */
+    public PurgeReport purgeBin(ChunkTransactions chunks, Actor actor, BinPurge purge, AfterPurge watcher) throws SQLException {
         Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(sweep, "sweep");
-        authorizer.authorize(actor, Operation.PURGE, null);
-        return new BinSweeper(dialect, clock, new PurgeOperation(model, dialect, clock, afterLocking, authorizer, enforced))
-                .sweep(dataSource, actor, sweep, model.tenants());
+        Objects.requireNonNull(purge, "purge");
+        return new BinSweeper(dialect, clock, new PurgeOperation(model, dialect, clock, afterLocking, enforced))
+                .sweep(chunks, actor, purge, model.tenants(), watcher);
     }
 
     /**
@@ -294,14 +339,12 @@ public final class RecycleBin {
      * (its root ids are not repeated: every adopted record is a root, listed in
      * {@code lc_deletion_root}), or {@code null} when there was nothing to adopt.
      *
-     * @throws IllegalArgumentException                    when the type has no marker columns
-     * @throws dev.datalifecycle.api.AccessDeniedException when the authorizer refuses (asked as a DELETE)
+     * @throws dev.datalifecycle.api.InvalidRequestException when the type has no marker columns
      * @throws SQLException                                when the database fails
      */
     public Deletion adoptEarlierDeletions(Connection connection, String type, Actor actor, String reason) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         var entityType = model.type(type);
-        authorizer.authorize(actor, Operation.DELETE, entityType.name());
         BinTransactions.requireSupportedIsolation(connection, dialect, "adoption");
         return new AdoptOperation(model, dialect, clock).run(connection, entityType, actor, reason);
     }

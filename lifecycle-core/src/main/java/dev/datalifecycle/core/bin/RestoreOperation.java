@@ -32,33 +32,39 @@ final class RestoreOperation {
     private final Dialect dialect;
     private final Clock clock;
     private final Runnable afterLocking;
-    private final dev.datalifecycle.api.spi.Authorizer authorizer;
     private final NeededRecords needed;
 
-    RestoreOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking,
-            dev.datalifecycle.api.spi.Authorizer authorizer) {
+    RestoreOperation(LifecycleModel model, Dialect dialect, Clock clock, Runnable afterLocking) {
         this.model = model;
         this.dialect = dialect;
         this.clock = clock;
         this.afterLocking = afterLocking;
-        this.authorizer = authorizer;
         this.needed = new NeededRecords(model, dialect);
     }
 
-    /** See {@link RecycleBin#restore(Connection, UUID, Actor, boolean)}. */
-    void run(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds) throws SQLException {
+    /**
+     * See {@link RecycleBin#restore(Connection, UUID, Actor, boolean, Gate)}. Returns the deletions
+     * restored, in the order they were.
+     */
+    List<UUID> run(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds, Gate gate) throws SQLException {
+        this.gate = gate;
         if (!alsoWhatItNeeds) {
             restoreOne(connection, deletionId, actor);
-            return;
+            return List.of(deletionId);
         }
-        BinTransactions.atomically(connection, null, () -> {
+        return BinTransactions.atomically(connection, null, () -> {
             Set<UUID> restoring = new LinkedHashSet<>();
-            restoreWithNeeds(connection, deletionId, actor, restoring);
-            return null;
+            List<UUID> restored = new ArrayList<>();
+            restoreWithNeeds(connection, deletionId, actor, restoring, restored);
+            return restored;
         });
     }
 
-    private void restoreWithNeeds(Connection connection, UUID deletionId, Actor actor, Set<UUID> restoring) throws SQLException {
+    /** Asked for each deletion locked, before it changes; set by {@link #run}, an operation being used once. */
+    private Gate gate = Gate.OPEN;
+
+    private void restoreWithNeeds(Connection connection, UUID deletionId, Actor actor, Set<UUID> restoring, List<UUID> restored)
+            throws SQLException {
         if (!restoring.add(deletionId)) {
             throw new dev.datalifecycle.api.LifecycleException("Deletions " + restoring + " need each other's records: restore them"
                     + " one by one, clearing the references that tie them");
@@ -66,9 +72,10 @@ final class RestoreOperation {
         while (true) {
             try {
                 restoreOne(connection, deletionId, actor);
+                restored.add(deletionId);
                 return;
             } catch (dev.datalifecycle.api.RestoreDependsOnDeletionException needs) {
-                restoreWithNeeds(connection, needs.other(), actor, restoring);
+                restoreWithNeeds(connection, needs.other(), actor, restoring, restored);
             }
         }
     }
@@ -268,7 +275,7 @@ final class RestoreOperation {
                 }
                 state = rs.getString(1);
                 rootType = rs.getString(3);
-                authorizer.authorize(actor, dev.datalifecycle.api.Operation.RESTORE, rootType);
+                gate.check(dev.datalifecycle.api.Operation.RESTORE, rootType);
             }
         }
         if (!"IN_BIN".equals(state)) {

@@ -1,5 +1,6 @@
 package dev.datalifecycle.core.model;
 
+import dev.datalifecycle.api.RuleSpec;
 import java.util.Objects;
 
 /**

@@ -17,11 +17,11 @@ public enum IdType {
      * Converts an id given by a caller, or read from JDBC, to this type's Java type: numbers widen or
      * narrow exactly, a UUID may come as text.
      *
-     * @throws IllegalArgumentException when the value cannot be such an id
+     * @throws dev.datalifecycle.api.InvalidRequestException when the value cannot be such an id
      */
     public Object coerce(Object value) {
         if (value == null) {
-            throw new IllegalArgumentException("An id cannot be null");
+            throw new dev.datalifecycle.api.InvalidRequestException("An id cannot be null");
         }
         try {
             switch (this) {
@@ -52,15 +52,15 @@ public enum IdType {
                     break;
             }
         } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a " + this + " id", e);
+            throw new dev.datalifecycle.api.InvalidRequestException("'" + value + "' is not a " + this + " id", e);
         }
-        throw new IllegalArgumentException("'" + value + "' (" + value.getClass().getSimpleName() + ") is not a " + this + " id");
+        throw new dev.datalifecycle.api.InvalidRequestException("'" + value + "' (" + value.getClass().getSimpleName() + ") is not a " + this + " id");
     }
 
     /**
      * An id of this type from its text, as ids are kept in the library's tables and cursors.
      *
-     * @throws IllegalArgumentException when the text is no such id
+     * @throws dev.datalifecycle.api.InvalidRequestException when the text is no such id
      */
     public Object parse(String text) {
         try {
@@ -71,7 +71,7 @@ public enum IdType {
                 case STRING -> text;
             };
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a " + this + " id", e);
+            throw new dev.datalifecycle.api.InvalidRequestException("'" + text + "' is not a " + this + " id", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.datalifecycle.core.model;
 
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.api.UnknownEntityTypeException;
 import java.util.Collections;
 import java.util.LinkedHashMap;

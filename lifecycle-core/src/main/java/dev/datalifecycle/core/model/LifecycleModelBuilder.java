@@ -1,5 +1,6 @@
 package dev.datalifecycle.core.model;
 
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.api.Criteria;
 import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.InvalidModelException;

@@ -59,7 +59,6 @@ public final class DeletePlanner {
     private final LifecycleModel model;
     private final Dialect dialect;
     private final int sampleSize;
-    private final dev.datalifecycle.api.spi.Authorizer authorizer;
 
     /** A planner showing the first {@value #DEFAULT_SAMPLE_SIZE} ids of each entry. */
     public DeletePlanner(LifecycleModel model, Dialect dialect) {
@@ -70,20 +69,10 @@ public final class DeletePlanner {
      * @param sampleSize how many ids each plan entry shows (at least 1)
      */
     public DeletePlanner(LifecycleModel model, Dialect dialect, int sampleSize) {
-        this(model, dialect, sampleSize, dev.datalifecycle.api.spi.Authorizer.allowAll());
-    }
-
-    /**
-     * A planner that asks {@code authorizer} before each plan.
-     *
-     * @param sampleSize how many ids each plan entry shows (at least 1)
-     */
-    public DeletePlanner(LifecycleModel model, Dialect dialect, int sampleSize, dev.datalifecycle.api.spi.Authorizer authorizer) {
-        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.model = Objects.requireNonNull(model, "model");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         if (sampleSize < 1) {
-            throw new IllegalArgumentException("sampleSize must be at least 1, got " + sampleSize);
+            throw new dev.datalifecycle.api.InvalidRequestException("sampleSize must be at least 1, got " + sampleSize);
         }
         this.sampleSize = sampleSize;
     }
@@ -92,17 +81,16 @@ public final class DeletePlanner {
      * Plans the delete of {@code ids} of {@code type} as {@code actor}.
      *
      * @throws dev.datalifecycle.api.UnknownEntityTypeException when the model has no such type
-     * @throws IllegalArgumentException  when no ids or more than {@value #MAX_ROOTS} are given, an id
+     * @throws dev.datalifecycle.api.InvalidRequestException  when no ids or more than {@value #MAX_ROOTS} are given, an id
      *                                   is not of the type's id type,
      *                                   or the model has tenants and the actor none
      * @throws RecordNotFoundException   when a root does not exist in the actor's tenant
      * @throws AlreadyDeletedException   when a root is already in the recycle bin
-     * @throws dev.datalifecycle.api.AccessDeniedException when the authorizer refuses
      * @throws SQLException              when the database fails
      */
     public DeletePlan plan(Connection connection, String type, Collection<?> ids, Actor actor) throws SQLException {
         EntityType root = model.type(type);
-        authorizer.authorize(Objects.requireNonNull(actor, "actor"), dev.datalifecycle.api.Operation.PLAN, root.name());
+        Objects.requireNonNull(actor, "actor");
         List<Object> rootIds = rootIds(root, ids);
         PlanSql sql = new PlanSql(model, dialect, Closure.of(model, type), type, rootIds, PlanQueries.tenantOf(model, root, actor));
         checkRoots(connection, root, rootIds, sql);
@@ -235,12 +223,12 @@ public final class DeletePlanner {
      * ascending id order after {@code afterId} (keyset paging: pass the last id of the previous page,
      * or {@code null} for the first).
      *
-     * @throws IllegalArgumentException when {@code limit} is below 1
+     * @throws dev.datalifecycle.api.InvalidRequestException when {@code limit} is below 1
      */
     public List<Object> deletedIds(Connection connection, DeletePlan plan, String type, Object afterId, int limit, Actor actor)
             throws SQLException {
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+            throw new dev.datalifecycle.api.InvalidRequestException("limit must be at least 1, got " + limit);
         }
         EntityType root = model.type(plan.rootType());
         EntityType member = model.type(type);
@@ -266,10 +254,10 @@ public final class DeletePlanner {
 
     private static List<Object> rootIds(EntityType root, Collection<?> ids) {
         if (ids == null || ids.isEmpty()) {
-            throw new IllegalArgumentException("No " + root.name() + " ids given to plan");
+            throw new dev.datalifecycle.api.InvalidRequestException("No " + root.name() + " ids given to plan");
         }
         if (ids.size() > MAX_ROOTS) {
-            throw new IllegalArgumentException(ids.size() + " " + root.name() + " ids given to one plan; at most "
+            throw new dev.datalifecycle.api.InvalidRequestException(ids.size() + " " + root.name() + " ids given to one plan; at most "
                     + MAX_ROOTS + " can be planned at once: split them");
         }
         Set<Object> distinct = new LinkedHashSet<>();

@@ -218,7 +218,7 @@ public final class PlanQueries {
     }
 
     /** Appends {@code AND <the rows whose rule is rule>} on the columns of {@code alias}. */
-    public static void ruleCondition(dev.datalifecycle.core.model.RuleSpec spec, DeleteRule rule, String alias, SqlBuilder into) {
+    public static void ruleCondition(dev.datalifecycle.api.RuleSpec spec, DeleteRule rule, String alias, SqlBuilder into) {
         PlanSql.selected(spec, rule, alias, into);
     }
 
@@ -232,12 +232,12 @@ public final class PlanQueries {
     /**
      * The tenant an operation by {@code actor} on {@code root} runs in.
      *
-     * @throws IllegalArgumentException when the model has tenants, the type belongs to them, and the actor has none
+     * @throws dev.datalifecycle.api.InvalidRequestException when the model has tenants, the type belongs to them, and the actor has none
      */
     public static String tenantOf(LifecycleModel model, dev.datalifecycle.core.model.EntityType root, dev.datalifecycle.api.Actor actor) {
         java.util.Objects.requireNonNull(actor, "actor");
         if (model.tenants() && actor.tenantId() == null && !(root.tenancy() instanceof dev.datalifecycle.core.model.Tenancy.Global)) {
-            throw new IllegalArgumentException("Actor '" + actor.userId() + "' has no tenant, but records of " + root.name()
+            throw new dev.datalifecycle.api.InvalidRequestException("Actor '" + actor.userId() + "' has no tenant, but records of " + root.name()
                     + " belong to tenants");
         }
         return actor.tenantId();

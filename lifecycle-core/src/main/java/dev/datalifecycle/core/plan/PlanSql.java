@@ -5,7 +5,7 @@ import dev.datalifecycle.core.model.Dependency;
 import dev.datalifecycle.core.model.DependencyKind;
 import dev.datalifecycle.core.model.EntityType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.core.model.Table;
 import dev.datalifecycle.core.model.Tenancy;
 import dev.datalifecycle.core.sql.CriteriaSql;

@@ -25,7 +25,7 @@ public final class CriteriaSql {
             render(not.part(), alias, sql);
             sql.sql(")");
         } else {
-            throw new IllegalArgumentException("Unknown criteria " + criteria);
+            throw new dev.datalifecycle.api.InvalidRequestException("Unknown criteria " + criteria);
         }
     }
 
@@ -66,7 +66,7 @@ public final class CriteriaSql {
             case LE -> "<=";
             case GT -> ">";
             case GE -> ">=";
-            default -> throw new IllegalArgumentException(operator + " is not a binary comparison");
+            default -> throw new dev.datalifecycle.api.InvalidRequestException(operator + " is not a binary comparison");
         };
     }
 }

@@ -88,6 +88,19 @@ public final class SqlBuilder {
         }
     }
 
+    /**
+     * Runs the statement as an update and returns its count; a failure names the table it worked on
+     * ({@link SqlFailures.TableFailure}).
+     */
+    public long executeUpdate(Connection connection) throws SQLException {
+        try (PreparedStatement statement = prepare(connection)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            String table = SqlFailures.targetTable(sql.toString());
+            throw table == null || e instanceof SqlFailures.TableFailure ? e : new SqlFailures.TableFailure(table, e);
+        }
+    }
+
     /** The values bound so far, in order. */
     public List<Object> values() {
         return List.copyOf(values);

@@ -13,7 +13,7 @@ import dev.datalifecycle.api.PurgeBlockedException;
 import dev.datalifecycle.api.spi.Authorizer;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.Dialects;

@@ -1,5 +1,6 @@
 package dev.datalifecycle.core.model;
 
+import dev.datalifecycle.api.RuleSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

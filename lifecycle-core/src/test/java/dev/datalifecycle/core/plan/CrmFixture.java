@@ -4,7 +4,7 @@ import dev.datalifecycle.api.Criteria;
 import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.datalifecycle.api.Actor;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.core.sql.Dialects;
 import dev.datalifecycle.testkit.PropertyDatabases;
 import dev.datalifecycle.testkit.TestDatabase;

@@ -5,7 +5,7 @@ import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.model.LifecycleModelBuilder;
-import dev.datalifecycle.core.model.RuleSpec;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

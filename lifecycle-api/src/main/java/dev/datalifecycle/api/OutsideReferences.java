@@ -1,11 +1,11 @@
-package dev.datalifecycle.core.bin;
+package dev.datalifecycle.api;
 
 /**
- * What a permanent delete does about records outside it that still reference the records it purges:
- * live records under an IGNORE rule, or records another deletion holds.
+ * What a purge does about records outside it that still reference the records it purges: live
+ * records under an IGNORE rule, or records another deletion holds.
  */
 public enum OutsideReferences {
-    /** Refuse with {@link dev.datalifecycle.api.PurgeBlockedException} naming one, changing nothing (the default). */
+    /** Refuse with {@link PurgeBlockedException} naming one, changing nothing (the default). */
     REFUSE,
     /**
      * Empty those references: set a nullable reference column to {@code NULL}, remove a link row. A

@@ -1,6 +1,5 @@
-package dev.datalifecycle.core.bin;
+package dev.datalifecycle.api;
 
-import dev.datalifecycle.api.Criteria;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,8 +7,8 @@ import java.util.Objects;
  * Which records of one type a batch delete takes, and how.
  *
  * <pre>{@code
- * BatchReport report = bin.deleteBatch(dataSource, alice, "cleanup", Batch.of("Lead", ids).inChunksOf(500));
- * bin.deleteBatch(dataSource, alice, "GDPR", Batch.matching("Lead", Criteria.eq("status", "SPAM")).allOrNothing());
+ * BatchReport report = lifecycle.deleteBatch(Batch.of("Lead", ids).inChunksOf(500), alice, "cleanup");
+ * lifecycle.deleteBatch(Batch.matching("Lead", Criteria.eq("status", "SPAM")).allOrNothing(), alice, "GDPR");
  * }</pre>
  *
  * @param type               the records' type
@@ -24,15 +23,15 @@ public record Batch(String type, List<Object> ids, Criteria criteria, int chunkS
     /** The most records a transaction of a batch holds. */
     public static final int MAX_CHUNK = 10_000;
 
-    /** @throws IllegalArgumentException when the chunk size is out of range */
+    /** @throws InvalidRequestException when the chunk size is out of range */
     public Batch {
         Objects.requireNonNull(type, "type");
         if ((ids == null) == (criteria == null)) {
-            throw new IllegalArgumentException("A batch names its records by ids or by a criteria, one of them");
+            throw new InvalidRequestException("A batch names its records by ids or by a criteria, one of them");
         }
         ids = ids == null ? null : List.copyOf(ids);
         if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
-            throw new IllegalArgumentException("chunkSize must be between 1 and " + MAX_CHUNK + ", got " + chunkSize);
+            throw new InvalidRequestException("chunkSize must be between 1 and " + MAX_CHUNK + ", got " + chunkSize);
         }
     }
 

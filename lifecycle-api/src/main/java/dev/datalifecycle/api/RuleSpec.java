@@ -1,7 +1,5 @@
-package dev.datalifecycle.core.model;
+package dev.datalifecycle.api;
 
-import dev.datalifecycle.api.Criteria;
-import dev.datalifecycle.api.DeleteRule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,7 +42,7 @@ public record RuleSpec(List<Branch> branches, DeleteRule otherwise) {
         branches = List.copyOf(branches);
         Objects.requireNonNull(otherwise, "otherwise");
         if (!branches.isEmpty() && otherwise != DeleteRule.RESTRICT) {
-            throw new IllegalArgumentException("A conditional rule sends unmatched records to RESTRICT, not " + otherwise);
+            throw new InvalidRequestException("A conditional rule sends unmatched records to RESTRICT, not " + otherwise);
         }
     }
 
@@ -61,7 +59,7 @@ public record RuleSpec(List<Branch> branches, DeleteRule otherwise) {
     /** This rule with one more branch, tried after the existing ones. */
     public RuleSpec orWhen(Criteria when, DeleteRule rule) {
         if (branches.isEmpty()) {
-            throw new IllegalStateException("orWhen extends a conditional rule: start with RuleSpec.when");
+            throw new InvalidRequestException("orWhen extends a conditional rule: start with RuleSpec.when");
         }
         List<Branch> more = new ArrayList<>(branches);
         more.add(new Branch(when, rule));
