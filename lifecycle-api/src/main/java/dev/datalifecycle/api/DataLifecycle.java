@@ -1,6 +1,5 @@
 package dev.datalifecycle.api;
 
-import dev.datalifecycle.api.spi.HostTransaction;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;

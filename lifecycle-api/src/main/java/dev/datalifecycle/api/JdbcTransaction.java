@@ -1,6 +1,5 @@
 package dev.datalifecycle.api;
 
-import dev.datalifecycle.api.spi.HostTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

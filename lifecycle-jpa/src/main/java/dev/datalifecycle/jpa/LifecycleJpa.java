@@ -4,7 +4,7 @@ import dev.datalifecycle.api.DataLifecycle;
 import dev.datalifecycle.api.LifecycleException;
 import dev.datalifecycle.api.UnknownEntityTypeException;
 import dev.datalifecycle.api.spi.Authorizer;
-import dev.datalifecycle.api.spi.HostTransaction;
+import dev.datalifecycle.api.HostTransaction;
 import dev.datalifecycle.core.LifecycleJdbc;
 import dev.datalifecycle.core.bin.LifecycleSchema;
 import dev.datalifecycle.core.model.LifecycleModel;

@@ -1,7 +1,7 @@
 package dev.datalifecycle.jpa;
 
 import dev.datalifecycle.api.InvalidRequestException;
-import dev.datalifecycle.api.spi.HostTransaction;
+import dev.datalifecycle.api.HostTransaction;
 import dev.datalifecycle.core.model.LifecycleModel;
 import java.sql.Connection;
 import java.util.List;
@@ -36,8 +36,17 @@ final class SessionTransaction implements HostTransaction {
         return session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
     }
 
+    /**
+     * Tells {@code listener} how the session's transaction in progress ends. Given while none is in
+     * progress (the one it was meant for ended already), it is never told: on the action queue it would
+     * wait for the session's next transaction and be told that one's outcome.
+     */
     @Override
     public void afterCompletion(Completion listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        if (!session.isOpen() || !session.isTransactionInProgress()) {
+            return;
+        }
         session.getActionQueue().registerCallback((AfterCompletionCallback) (success, s) -> listener.completed(success));
     }
 

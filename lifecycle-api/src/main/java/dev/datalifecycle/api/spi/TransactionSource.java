@@ -1,5 +1,6 @@
 package dev.datalifecycle.api.spi;
 
+import dev.datalifecycle.api.HostTransaction;
 import java.sql.SQLException;
 
 /**

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 /**
  * Opens one transaction of a batch and runs its work on the transaction's connection: a data
  * source's, or an integration's own (a Hibernate session's). See
- * {@link RecycleBin#deleteBatch(ChunkTransactions, dev.datalifecycle.api.Actor, String, Batch, AfterDeletion)}.
+ * {@link RecycleBin#deleteBatch(ChunkTransactions, dev.datalifecycle.api.Actor, String, dev.datalifecycle.api.Batch, AfterDeletion)}.
  */
 @FunctionalInterface
 public interface ChunkTransactions {

@@ -16,6 +16,7 @@ import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.plan.PlanQueries;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.SqlBuilder;
+import dev.datalifecycle.core.sql.SqlFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -186,6 +187,16 @@ final class DeleteOperation {
      */
     private DeletePlanner.Counted mark(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at, String rootType,
             List<Object> rootIds, boolean fingerprinted, int sumSlot) throws SQLException {
+        try {
+            return markTable(connection, type, sets, id, at, rootType, rootIds, fingerprinted, sumSlot);
+        } catch (SQLException e) {
+            // The marking statement's form differs by database; the failure names its table all the same.
+            throw e instanceof SqlFailures.TableFailure ? e : new SqlFailures.TableFailure(type.primaryTable().name(), e);
+        }
+    }
+
+    private DeletePlanner.Counted markTable(Connection connection, EntityType type, PlanQueries sets, UUID id, Timestamp at,
+            String rootType, List<Object> rootIds, boolean fingerprinted, int sumSlot) throws SQLException {
         SqlBuilder deletionId = new SqlBuilder(dialect).bind(id.toString());
         if (sumSlot >= 0) {
             deletionId = dialect.summingValue(deletionId, DeletePlanner.hashOf(type.idType(), dialect, "p." + dialect.identifier(type.idColumn())),

@@ -14,6 +14,7 @@ import dev.datalifecycle.api.DatabaseException;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.Deletion;
 import dev.datalifecycle.api.InvalidRequestException;
+import dev.datalifecycle.api.LifecycleException;
 import dev.datalifecycle.api.MemberQuery;
 import dev.datalifecycle.api.Operation;
 import dev.datalifecycle.api.PurgeOptions;
@@ -21,7 +22,7 @@ import dev.datalifecycle.api.PurgeReport;
 import dev.datalifecycle.api.RestoreOptions;
 import dev.datalifecycle.api.RestoreReport;
 import dev.datalifecycle.api.spi.Authorizer;
-import dev.datalifecycle.api.spi.HostTransaction;
+import dev.datalifecycle.api.HostTransaction;
 import dev.datalifecycle.api.spi.TransactionSource;
 import dev.datalifecycle.core.bin.ChunkTransactions;
 import dev.datalifecycle.core.bin.Gate;
@@ -131,6 +132,11 @@ public final class Engine implements DataLifecycle {
             Runnable forget = tx.changing(List.of(deletionId));
             List<UUID> restored = parts.bin().restore(connection, deletionId, actor, options.withNeeded(), gate);
             forget.run();
+            List<UUID> needed = restored.stream().filter(id -> !id.equals(deletionId)).toList();
+            if (!needed.isEmpty()) {
+                // Their markers are gone by now: what they took is still recorded, so caches drop those types.
+                tx.changing(needed).run();
+            }
             return new RestoreReport(restored, parts.bin().recordedCounts(connection, restored));
         });
     }
@@ -221,11 +227,26 @@ public final class Engine implements DataLifecycle {
         try {
             return work.run();
         } catch (SQLException e) {
-            if (SqlFailures.collided(e)) {
-                throw new ConcurrentChangeException(operation, e);
+            throw wrapped(operation, deletionId, e);
+        } catch (LifecycleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // An integration's own exception for the database (Hibernate's, from a flush or a commit) is
+            // the database's failure all the same; anything else is not the library's to rename.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    throw wrapped(operation, deletionId, sql);
+                }
             }
-            throw new DatabaseException(operation, deletionId, SqlFailures.tableOf(e), e);
+            throw e;
         }
+    }
+
+    private static LifecycleException wrapped(String operation, UUID deletionId, SQLException e) {
+        if (SqlFailures.collided(e)) {
+            return new ConcurrentChangeException(operation, e);
+        }
+        return new DatabaseException(operation, deletionId, SqlFailures.tableOf(e), e);
     }
 
     /**

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.BinPurge;
+import dev.datalifecycle.api.DataLifecycle;
 import dev.datalifecycle.api.Deletion;
-import dev.datalifecycle.jpa.DataLifecycle;
+import dev.datalifecycle.api.PurgeReport;
 import dev.datalifecycle.jpa.LifecycleJpa;
 import dev.datalifecycle.jpa.TestFactories;
 import dev.datalifecycle.jpa.reads.ReadEntities.Contact;
 import dev.datalifecycle.jpa.reads.ReadEntities.Customer;
 import dev.datalifecycle.testkit.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,8 @@ abstract class CachesContract {
     private static final Actor ALICE = Actor.of("alice", Set.of());
     private static EntityManagerFactory emf;
     private static DataLifecycle lifecycle;
+    /** The same factory's entry point, its clock far past every deletion's expiry. */
+    private static DataLifecycle later;
 
     @BeforeAll
     static void boot(TestDatabase db) {
@@ -46,6 +52,7 @@ abstract class CachesContract {
         emf = TestFactories.boot(db, "caches", ReadEntities.ALL, properties);
         TestFactories.installBin(db, emf);
         lifecycle = LifecycleJpa.builder(emf).build();
+        later = LifecycleJpa.builder(emf).clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(400))).build();
     }
 
     @AfterAll
@@ -73,6 +80,28 @@ abstract class CachesContract {
                 .setHint("org.hibernate.cacheable", true).getResultList());
     }
 
+    /** Contact {@code id} read by a native query, which has no restriction: it reads a record in the bin too. */
+    private static Contact readPastTheRestriction(long id) {
+        return emf.callInTransaction(em -> (Contact) em.createNativeQuery("select * from r_contact where id = :id", Contact.class)
+                .setParameter("id", id).getSingleResult());
+    }
+
+    /**
+     * The ids of the contacts in the bin, by a native query held in the query cache (declared to read
+     * Contact's table, so writes to that table make Hibernate run it again).
+     */
+    private static List<Long> cachedBinQuery() {
+        List<?> ids = emf.callInTransaction(em -> em.createNativeQuery("select id from r_contact where deletion_id is not null order by id")
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Contact.class).setCacheable(true).getResultList());
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** The statements read from Contact's table since the counter was reset. */
+    private static List<String> contactReads(TestDatabase db) {
+        return db.statements().statements().stream().filter(s -> s.toLowerCase(java.util.Locale.ROOT).startsWith("select")
+                && s.contains("from r_contact")).toList();
+    }
+
     @Test
     void neitherTheEntityNorTheQueryCacheAnswersForADeletedRecord() {
         assertEquals("Ann", emf.callInTransaction(em -> em.find(Contact.class, 10L).name));
@@ -95,5 +124,34 @@ abstract class CachesContract {
         assertTrue(emf.unwrap(org.hibernate.SessionFactory.class).getCache().containsCollection(Customer.class.getName() + ".contacts", 2L));
         lifecycle.delete(lifecycle.plan(Contact.class, 12L, ALICE), ALICE, "left");
         assertEquals(List.of(), emf.callInTransaction(em -> em.find(Customer.class, 2L).contacts.stream().map(c -> c.id).toList()));
+    }
+
+    /**
+     * What the caches took in about a record in the bin (a native query reads past the restriction, and
+     * Hibernate caches what it read) is dropped when a purge of what expired removes the record for
+     * good: the entity cache and the query cache answer from the database again.
+     */
+    @Test
+    void aPurgeOfWhatExpiredEvictsTheEntityAndTheQueryCache(TestDatabase db) {
+        Deletion deletion = lifecycle.delete(lifecycle.plan(Customer.class, 1L, ALICE), ALICE, "duplicate");
+        assertEquals("Ann", readPastTheRestriction(10L).name);
+        assertEquals(List.of(10L), cachedBinQuery());
+        assertTrue(emf.getCache().contains(Contact.class, 10L));
+        db.statements().reset();
+        assertEquals("Ann", emf.callInTransaction(em -> em.find(Contact.class, 10L).name));
+        assertEquals(List.of(10L), cachedBinQuery());
+        assertEquals(List.of(), contactReads(db), "answered from the caches");
+
+        // Not expired yet: a purge of what expired leaves the deletion, and what the caches hold of it.
+        assertEquals(List.of(), lifecycle.purgeBin(BinPurge.expired(), ALICE).deletions());
+        assertTrue(emf.getCache().contains(Contact.class, 10L));
+
+        PurgeReport report = later.purgeBin(BinPurge.expired(), ALICE);
+        assertEquals(List.of(deletion.id()), report.deletions());
+        assertEquals(Map.of("Customer", 1L, "Contact", 1L), report.records());
+        assertEquals(List.of("id=12"), db.rows("select id from r_contact"));
+        assertFalse(emf.getCache().contains(Contact.class, 10L));
+        assertNull(emf.callInTransaction(em -> em.find(Contact.class, 10L)));
+        assertEquals(List.of(), cachedBinQuery());
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.DataLifecycle;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.ReferenceToDeletedRecordException;
 import dev.datalifecycle.api.StalePlanException;
-import dev.datalifecycle.jpa.DataLifecycle;
 import dev.datalifecycle.jpa.LifecycleJpa;
 import dev.datalifecycle.jpa.TestFactories;
 import dev.datalifecycle.jpa.reads.ReadEntities.Contact;
@@ -196,7 +196,8 @@ abstract class InsertGuardContract {
         try (Held held = new Held(emf.createEntityManager())) {
             EntityManager deleting = held.em;
             deleting.getTransaction().begin();
-            lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Customer.class, 1L, ALICE), ALICE, "gone");
+            DataLifecycle joined = lifecycle.with(LifecycleJpa.transactionOf(deleting));
+            joined.delete(joined.plan(Customer.class, 1L, ALICE), ALICE, "gone");
             CompletableFuture<Void> insert = CompletableFuture.runAsync(
                     () -> inTransaction(em -> em.persist(new Phone(102L, "555-0102", em.getReference(Contact.class, 10L)))));
             awaitLockWait(db, insert);
@@ -213,7 +214,8 @@ abstract class InsertGuardContract {
         try (Held held = new Held(emf.createEntityManager())) {
             EntityManager deleting = held.em;
             deleting.getTransaction().begin();
-            lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Customer.class, 1L, ALICE), ALICE, "gone");
+            DataLifecycle joined = lifecycle.with(LifecycleJpa.transactionOf(deleting));
+            joined.delete(joined.plan(Customer.class, 1L, ALICE), ALICE, "gone");
             CompletableFuture<Void> move = CompletableFuture.runAsync(
                     () -> inTransaction(em -> em.find(Phone.class, 101L).contact = em.getReference(Contact.class, 10L)));
             awaitLockWait(db, move);
@@ -229,7 +231,8 @@ abstract class InsertGuardContract {
         try (Held held = new Held(emf.createEntityManager())) {
             EntityManager deleting = held.em;
             deleting.getTransaction().begin();
-            lifecycle.with(deleting).delete(lifecycle.with(deleting).plan(Vehicle.class, 40L, ALICE), ALICE, "sold");
+            DataLifecycle joined = lifecycle.with(LifecycleJpa.transactionOf(deleting));
+            joined.delete(joined.plan(Vehicle.class, 40L, ALICE), ALICE, "sold");
             CompletableFuture<Void> link = CompletableFuture.runAsync(
                     () -> inTransaction(em -> em.find(Customer.class, 2L).fleet.add(em.getReference(Vehicle.class, 40L))));
             awaitLockWait(db, link);

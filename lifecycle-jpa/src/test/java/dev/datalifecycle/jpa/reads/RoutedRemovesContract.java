@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** With routing opted in, the host's {@code em.remove} of a soft-deletable record is a library delete. */
+/**
+ * With routing opted in at boot, the host's {@code em.remove} of a soft-deletable record is a library
+ * delete, without any entry point having been built.
+ */
 abstract class RoutedRemovesContract {
 
     private static final Actor BOB = Actor.of("bob", Set.of());
@@ -31,9 +34,10 @@ abstract class RoutedRemovesContract {
 
     @BeforeAll
     static void boot(TestDatabase db) {
-        emf = TestFactories.boot(db, "routed-removes", ReadEntities.ALL, ReadEntities.rules());
+        java.util.Map<String, Object> properties = new java.util.HashMap<>(ReadEntities.rules());
+        properties.putAll(LifecycleJpa.configure().routeRemoves(() -> BOB).toProperties());
+        emf = TestFactories.boot(db, "routed-removes", ReadEntities.ALL, properties);
         TestFactories.installBin(db, emf);
-        LifecycleJpa.builder(emf).routeRemoves(() -> BOB).build();
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package dev.datalifecycle.api.spi;
+package dev.datalifecycle.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import java.util.UUID;
  * on, and a way to learn how the transaction ended. This is the seam after-commit work plugs into
  * (today the eviction of what an ORM caches; audit and after-commit hooks as they land). Three kinds
  * exist: the library's own transactions, a Hibernate session's ({@code LifecycleJpa.transactionOf}),
- * and a JDBC host's own connection ({@link dev.datalifecycle.api.JdbcTransaction}); a framework
+ * and a JDBC host's own connection ({@link JdbcTransaction}); a framework
  * module (a Spring starter) may supply its own.
  *
  * <p>The library never commits, rolls back or closes a host's transaction.
@@ -20,7 +20,7 @@ public interface HostTransaction {
     /**
      * The connection, in an active transaction (auto-commit off), the library's statements run on.
      *
-     * @throws dev.datalifecycle.api.InvalidRequestException when the transaction is not active
+     * @throws InvalidRequestException when the transaction is not active
      */
     Connection connection();
 

@@ -1,0 +1,8 @@
+package dev.datalifecycle.core.internal;
+
+import dev.datalifecycle.testkit.Dbms;
+import dev.datalifecycle.testkit.OnDatabase;
+
+@OnDatabase(Dbms.POSTGRESQL)
+class TransactionSeamPostgreSqlTest extends TransactionSeamContract {
+}

@@ -1,0 +1,8 @@
+package dev.datalifecycle.jpa.entry;
+
+import dev.datalifecycle.testkit.Dbms;
+import dev.datalifecycle.testkit.OnDatabase;
+
+@OnDatabase(Dbms.MARIADB)
+class EntryPointJdbcMariaDbTest extends EntryPointJdbcContract {
+}

@@ -1,0 +1,8 @@
+package dev.datalifecycle.jpa.reads;
+
+import dev.datalifecycle.testkit.Dbms;
+import dev.datalifecycle.testkit.OnDatabase;
+
+@OnDatabase(Dbms.H2)
+class HostDeletesLeftToHibernateH2Test extends HostDeletesLeftToHibernateContract {
+}
