@@ -1,21 +1,23 @@
 package dev.datalifecycle.examples;
 
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.Batch;
 import dev.datalifecycle.api.BatchOutcome;
 import dev.datalifecycle.api.BatchReport;
 import dev.datalifecycle.api.BinEntry;
 import dev.datalifecycle.api.BinQuery;
 import dev.datalifecycle.api.BinState;
+import dev.datalifecycle.api.DataLifecycle;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.PurgeReport;
+import dev.datalifecycle.api.RestoreReport;
 import dev.datalifecycle.api.StalePlanException;
-import dev.datalifecycle.core.bin.Batch;
 import dev.datalifecycle.examples.crm.Contact;
 import dev.datalifecycle.examples.crm.CrmModel;
 import dev.datalifecycle.examples.crm.Customer;
-import dev.datalifecycle.jpa.DataLifecycle;
-import dev.datalifecycle.jpa.LifecycleJpa;
 import dev.datalifecycle.examples.crm.SampleData;
+import dev.datalifecycle.jpa.LifecycleJpa;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -25,6 +27,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -124,7 +127,8 @@ public final class ExampleApp {
         out.println();
 
         out.println("6. Restore Contoso Ltd: everything comes back, exactly");
-        lifecycle.restore(deletion.id(), alice);
+        RestoreReport restored = lifecycle.restore(deletion.id(), alice);
+        out.println("Restored " + restored.total() + " records");
         out.print(customers(emf));
         out.println();
 
@@ -138,8 +142,9 @@ public final class ExampleApp {
         out.println();
 
         out.println("8. Delete the batch for good: its records are gone, a tombstone stays (no name, counts kept)");
-        report.outcomes().stream().map(BatchOutcome::deletion).filter(java.util.Objects::nonNull).distinct()
-                .forEach(id -> lifecycle.purge(id, alice));
+        long purged = report.outcomes().stream().map(BatchOutcome::deletion).filter(Objects::nonNull).distinct()
+                .map(id -> lifecycle.purge(id, alice)).mapToLong(PurgeReport::total).sum();
+        out.println("Purged " + purged + " records for good");
         out.print(bin(lifecycle, alice, BinState.PURGED));
     }
 
@@ -159,7 +164,7 @@ public final class ExampleApp {
 
     private static TextTable bin(DataLifecycle lifecycle, Actor actor, BinState state) {
         TextTable table = new TextTable("deleted", "type", "records", "deleted by", "reason", "state");
-        for (BinEntry entry : lifecycle.list(BinQuery.forActor(actor).state(state)).entries()) {
+        for (BinEntry entry : lifecycle.list(BinQuery.all().state(state), actor).entries()) {
             long records = entry.counts().values().stream().mapToLong(Long::longValue).sum();
             table.row(entry.label() == null ? "(erased)" : entry.label(), entry.rootType(), records, entry.actorId(), entry.reason(),
                     entry.state());

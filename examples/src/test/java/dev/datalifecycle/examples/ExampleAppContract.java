@@ -33,8 +33,10 @@ abstract class ExampleAppContract {
         assertTrue(!afterDelete.contains("Contoso"), afterDelete);
         assertTrue(out.contains("| Contoso Ltd | Customer |       8 | alice      | duplicate account | IN_BIN |"), out);
         String restored = out.substring(out.indexOf("6. Restore"), out.indexOf("7. A batch delete"));
+        assertTrue(restored.contains("Restored 8 records"), restored);
         assertTrue(restored.contains("|  2 | Contoso Ltd       | Manufacturing | Bob Chen     |        3 |"), restored);
         assertTrue(out.contains("|        1 | BLOCKED | 1 Contract via Contract.customer_id"), out);
+        assertTrue(out.contains("Purged 4 records for good"), out);
         assertTrue(out.contains("| (erased) | Customer |       3 | alice      | year-end cleanup | PURGED |"), out);
         // What the database holds at the end: Northwind and Contoso live; Globex and Initech purged.
         assertEquals(List.of("n=2"), db.rows("select count(*) as n from customer"));

@@ -14,27 +14,29 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's quick start is the real thing: this test takes the Java file from README.md as it
- * stands, compiles it against the library, runs it, and compares what it prints with what the README
- * says it prints.
+ * The README's quick starts are the real thing: this test takes each Java file from README.md as it
+ * stands (the one for Hibernate, {@code QuickStart}, and the one for plain JDBC, {@code QuickStartJdbc}),
+ * compiles it against the library, runs it, and compares what it prints with what the README says it
+ * prints.
  */
 class ReadmeQuickStartTest {
 
-    private static final String MARK = "<!-- quick start: QuickStart.java -->";
-
-    @Test
-    void theQuickStartInTheReadmeCompilesRunsAndPrintsWhatTheReadmeSays(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"QuickStart", "QuickStartJdbc"})
+    void theQuickStartInTheReadmeCompilesRunsAndPrintsWhatTheReadmeSays(String className, @TempDir Path dir) throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        int mark = readme.indexOf(MARK);
-        assertTrue(mark >= 0, "README.md has no " + MARK);
+        String marker = "<!-- quick start: " + className + ".java -->";
+        int mark = readme.indexOf(marker);
+        assertTrue(mark >= 0, "README.md has no " + marker);
         String source = block(readme, readme.indexOf("```java", mark));
         String printed = block(readme, readme.indexOf("It prints:", mark));
 
-        Path file = dir.resolve("QuickStart.java");
+        Path file = dir.resolve(className + ".java");
         Files.writeString(file, source);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "the tests need a JDK, not a JRE");
@@ -49,7 +51,7 @@ class ReadmeQuickStartTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             Thread.currentThread().setContextClassLoader(loader);
-            loader.loadClass("QuickStart").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+            loader.loadClass(className).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
         } finally {
             System.setOut(original);
             Thread.currentThread().setContextClassLoader(context);

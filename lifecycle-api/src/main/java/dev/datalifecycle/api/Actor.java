@@ -18,15 +18,15 @@ import java.util.Set;
 public record Actor(String userId, String tenantId, Set<String> roles) {
 
     /**
-     * @throws IllegalArgumentException when the user id is blank or the tenant id is empty
+     * @throws InvalidRequestException when the user id is blank or the tenant id is empty
      */
     public Actor {
         Objects.requireNonNull(userId, "userId");
         if (userId.isBlank()) {
-            throw new IllegalArgumentException("An actor needs a user id");
+            throw new InvalidRequestException("An actor needs a user id");
         }
         if (tenantId != null && tenantId.isBlank()) {
-            throw new IllegalArgumentException("Actor '" + userId + "' has a blank tenant id: use null for no tenant");
+            throw new InvalidRequestException("Actor '" + userId + "' has a blank tenant id: use null for no tenant");
         }
         roles = Set.copyOf(roles);
     }

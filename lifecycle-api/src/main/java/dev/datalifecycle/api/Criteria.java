@@ -56,7 +56,7 @@ public sealed interface Criteria {
      */
     record Comparison(String column, Operator operator, List<Object> values) implements Criteria {
         /**
-         * @throws IllegalArgumentException when the number of values does not fit the operator, or a
+         * @throws InvalidRequestException when the number of values does not fit the operator, or a
          *                                  value is {@code null} (use IS_NULL)
          */
         public Comparison {
@@ -64,7 +64,7 @@ public sealed interface Criteria {
             Objects.requireNonNull(operator, "operator");
             for (Object value : values) {
                 if (value == null) {
-                    throw new IllegalArgumentException("Criteria on '" + column + "' compares with null: use Criteria.isNull");
+                    throw new InvalidRequestException("Criteria on '" + column + "' compares with null: use Criteria.isNull");
                 }
             }
             values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
@@ -75,7 +75,7 @@ public sealed interface Criteria {
                 default -> n == 1;
             };
             if (!fits) {
-                throw new IllegalArgumentException("Criteria " + operator + " on '" + column + "' takes "
+                throw new InvalidRequestException("Criteria " + operator + " on '" + column + "' takes "
                         + (operator == Operator.IN || operator == Operator.NOT_IN ? "at least one value"
                                 : operator == Operator.IS_NULL || operator == Operator.IS_NOT_NULL ? "no values" : "one value")
                         + ", got " + n);
@@ -101,11 +101,11 @@ public sealed interface Criteria {
 
     /** All of the parts hold. */
     record All(List<Criteria> parts) implements Criteria {
-        /** @throws IllegalArgumentException when there are no parts */
+        /** @throws InvalidRequestException when there are no parts */
         public All {
             parts = List.copyOf(parts);
             if (parts.isEmpty()) {
-                throw new IllegalArgumentException("Criteria.all needs at least one part");
+                throw new InvalidRequestException("Criteria.all needs at least one part");
             }
         }
 
@@ -117,11 +117,11 @@ public sealed interface Criteria {
 
     /** At least one of the parts holds. */
     record Any(List<Criteria> parts) implements Criteria {
-        /** @throws IllegalArgumentException when there are no parts */
+        /** @throws InvalidRequestException when there are no parts */
         public Any {
             parts = List.copyOf(parts);
             if (parts.isEmpty()) {
-                throw new IllegalArgumentException("Criteria.any needs at least one part");
+                throw new InvalidRequestException("Criteria.any needs at least one part");
             }
         }
 

@@ -75,6 +75,17 @@ public interface DataLifecycle {
     DeletePlan plan(String type, Collection<?> ids, Actor actor);
 
     /**
+     * One page of the ids of the records of {@code query.type()} that {@code plan} would delete, worked
+     * out again now (a plan lists only the first few ids of each type), in ascending id order. The
+     * page's cursor is the text of its last id.
+     *
+     * @throws UnknownEntityTypeException when the query names a type the model does not have
+     * @throws InvalidRequestException    when the cursor is not an id of that type
+     * @throws AccessDeniedException      when the authorizer refuses (asked as a {@link Operation#PLAN})
+     */
+    BinPage<Object> planned(DeletePlan plan, Actor actor, MemberQuery query);
+
+    /**
      * Deletes what {@code plan} showed into the recycle bin, as one deletion: the roots and every
      * CASCADE record are marked, DETACH references cleared (kept for restore). Refuses, changing
      * nothing, when something blocks or what the delete would take is no longer what the plan showed.

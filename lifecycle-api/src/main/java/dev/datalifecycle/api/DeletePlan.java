@@ -8,7 +8,7 @@ import java.util.Objects;
  * would be deleted with the root, per dependency what would be detached, and what blocks it.
  *
  * <pre>{@code
- * DeletePlan plan = planner.plan(connection, "Customer", List.of(42L), alice);
+ * DeletePlan plan = lifecycle.plan("Customer", 42L, alice);
  * plan.deleted();    // [Customer: 1 [42], Contact: 3 [7, 8, 9]]
  * plan.blockers();   // [Contract via contract.customer_id: 2 [100, 101]]
  * plan.blocked();    // true

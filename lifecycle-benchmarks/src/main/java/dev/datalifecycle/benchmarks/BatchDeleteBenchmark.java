@@ -1,12 +1,11 @@
 package dev.datalifecycle.benchmarks;
 
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.Batch;
 import dev.datalifecycle.api.BatchOutcome;
 import dev.datalifecycle.api.BatchReport;
 import dev.datalifecycle.api.DeleteRule;
-import dev.datalifecycle.core.bin.Batch;
 import dev.datalifecycle.core.bin.LifecycleSchema;
-import dev.datalifecycle.core.bin.RecycleBin;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.api.RuleSpec;
@@ -22,7 +21,6 @@ import jakarta.persistence.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -131,11 +129,8 @@ final class BatchDeleteBenchmark implements Benchmark {
     }
 
     private void library(BenchmarkContext context) throws Exception {
-        RecycleBin bin;
-        try (Connection c = context.dataSource().getConnection()) {
-            bin = new RecycleBin(MODEL, Dialects.detect(c), Clock.systemUTC());
-        }
-        BatchReport report = bin.deleteBatch(context.dataSource(), ACTOR, "benchmark", Batch.of("Customer", ids(context.scale())).inChunksOf(CHUNK));
+        BatchReport report = BinFixture.entryPoint(context, MODEL).deleteBatch(Batch.of("Customer", ids(context.scale())).inChunksOf(CHUNK),
+                ACTOR, "benchmark");
         if (report.count(BatchOutcome.Result.DELETED) != context.scale()) {
             throw new IllegalStateException("the batch deleted " + report.count(BatchOutcome.Result.DELETED) + " of " + context.scale());
         }

@@ -130,6 +130,16 @@ final class BinFixture {
         }
     }
 
+    /** One entry point per data source and model, built once as a host builds it (untimed). */
+    private static final java.util.Map<java.util.List<Object>, dev.datalifecycle.api.DataLifecycle> ENTRY_POINTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The entry point a JDBC host would build over the benchmark's data source and {@code model}. */
+    static dev.datalifecycle.api.DataLifecycle entryPoint(BenchmarkContext context, dev.datalifecycle.core.model.LifecycleModel model) {
+        return ENTRY_POINTS.computeIfAbsent(java.util.List.of(context.dataSource(), model),
+                key -> dev.datalifecycle.core.LifecycleJdbc.builder(context.dataSource(), model).build());
+    }
+
     /** Customer 1 deleted by the library, as a host does it: planned, then deleted, in one transaction. */
     static Deletion libraryDelete(BenchmarkContext context) throws SQLException {
         try (Connection c = context.dataSource().getConnection()) {

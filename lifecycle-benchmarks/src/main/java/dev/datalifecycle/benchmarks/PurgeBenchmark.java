@@ -1,11 +1,8 @@
 package dev.datalifecycle.benchmarks;
 
-import dev.datalifecycle.core.bin.RecycleBin;
-import dev.datalifecycle.core.sql.Dialects;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,11 +56,7 @@ final class PurgeBenchmark implements Benchmark {
     }
 
     private void purge(BenchmarkContext context) throws Exception {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            new RecycleBin(BinFixture.MODEL, Dialects.detect(c), Clock.systemUTC()).purge(c, deletionId, BinFixture.ACTOR);
-            c.commit();
-        }
+        BinFixture.entryPoint(context, BinFixture.MODEL).purge(deletionId, BinFixture.ACTOR);
     }
 
     private void rebuildAndDeleteByHand(BenchmarkContext context) throws Exception {

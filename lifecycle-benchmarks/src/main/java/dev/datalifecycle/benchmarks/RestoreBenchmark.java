@@ -1,10 +1,6 @@
 package dev.datalifecycle.benchmarks;
 
 import dev.datalifecycle.api.Deletion;
-import dev.datalifecycle.core.bin.RecycleBin;
-import dev.datalifecycle.core.sql.Dialects;
-import java.sql.Connection;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,11 +38,7 @@ final class RestoreBenchmark implements Benchmark {
     }
 
     private void restore(BenchmarkContext context) throws Exception {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            new RecycleBin(BinFixture.MODEL, Dialects.detect(c), Clock.systemUTC()).restore(c, deletion.id(), BinFixture.ACTOR);
-            c.commit();
-        }
+        BinFixture.entryPoint(context, BinFixture.MODEL).restore(deletion.id(), BinFixture.ACTOR);
     }
 
     private void deleteByHand(BenchmarkContext context) throws Exception {

@@ -1,12 +1,7 @@
 package dev.datalifecycle.benchmarks;
 
 import dev.datalifecycle.api.DeletePlan;
-import dev.datalifecycle.core.bin.RecycleBin;
-import dev.datalifecycle.core.plan.DeletePlanner;
-import dev.datalifecycle.core.sql.Dialects;
 import dev.datalifecycle.testkit.Dbms;
-import java.sql.Connection;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,11 +70,7 @@ final class SoftDeleteBenchmark implements Benchmark {
     }
 
     private void plan(BenchmarkContext context) throws Exception {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            plan = new DeletePlanner(BinFixture.MODEL, Dialects.detect(c)).plan(c, "Customer", List.of(1L), BinFixture.ACTOR);
-            c.commit();
-        }
+        plan = BinFixture.entryPoint(context, BinFixture.MODEL).plan("Customer", 1L, BinFixture.ACTOR);
     }
 
     private void deleteWithJpa(BenchmarkContext context) {
@@ -88,16 +79,11 @@ final class SoftDeleteBenchmark implements Benchmark {
 
     private void resetAndPlan(BenchmarkContext context) throws Exception {
         BinFixture.reset(context);
-        try (Connection c = context.dataSource().getConnection()) {
-            plan = new DeletePlanner(BinFixture.MODEL, Dialects.detect(c)).plan(c, "Customer", List.of(1L), BinFixture.ACTOR);
-        }
+        plan(context);
     }
 
+    /** Through the entry point, as a host calls it: a transaction of its own. */
     private void delete(BenchmarkContext context) throws Exception {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            new RecycleBin(BinFixture.MODEL, Dialects.detect(c), Clock.systemUTC()).delete(c, plan, BinFixture.ACTOR, "benchmark");
-            c.commit();
-        }
+        BinFixture.entryPoint(context, BinFixture.MODEL).delete(plan, BinFixture.ACTOR, "benchmark");
     }
 }

@@ -24,7 +24,7 @@ public interface Authorizer {
      * Returns when {@code actor} may do {@code operation}; throws {@link AccessDeniedException} when not.
      *
      * @param entityType the type the operation is on (a deletion's root type), or {@code null} when it
-     *                   spans types, as a sweep of the bin does
+     *                   spans types, as a purge of the bin does
      */
     void authorize(Actor actor, Operation operation, String entityType);
 

@@ -24,7 +24,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The recycle bin over JDBC: delete into it, restore from it, delete for good, sweep it. Needs the
+ * The recycle bin over JDBC: delete into it, restore from it, purge one deletion or the bin. Needs the
  * library's tables ({@link LifecycleSchema}).
  *
  * <p>Each operation comes in two forms. Given a {@code Connection}, it runs inside the caller's

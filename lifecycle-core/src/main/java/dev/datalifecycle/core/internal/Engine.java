@@ -100,6 +100,21 @@ public final class Engine implements DataLifecycle {
     }
 
     @Override
+    public BinPage<Object> planned(DeletePlan plan, Actor actor, MemberQuery query) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(query, "query");
+        authorize(actor, Operation.PLAN, plan.rootType());
+        Object after = query.after() == null ? null : parts.model().type(query.type()).idType().parse(query.after());
+        return run("paging of a plan", null, (tx, alone) -> {
+            // One more than a page, to know whether another follows.
+            List<Object> ids = parts.planner().deletedIds(tx.connection(), plan, query.type(), after, query.pageSize() + 1, actor);
+            boolean more = ids.size() > query.pageSize();
+            List<Object> page = more ? ids.subList(0, query.pageSize()) : ids;
+            return new BinPage<>(page, more ? Optional.of(String.valueOf(page.get(page.size() - 1))) : Optional.empty());
+        });
+    }
+
+    @Override
     public Deletion delete(DeletePlan plan, Actor actor, String reason) {
         Objects.requireNonNull(plan, "plan");
         authorize(actor, Operation.DELETE, plan.rootType());

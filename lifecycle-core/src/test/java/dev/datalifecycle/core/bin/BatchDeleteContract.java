@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datalifecycle.api.Batch;
 import dev.datalifecycle.api.BatchOutcome;
 import dev.datalifecycle.api.BatchOutcome.Result;
 import dev.datalifecycle.api.BatchReport;
 import dev.datalifecycle.api.Criteria;
+import dev.datalifecycle.api.InvalidRequestException;
 import dev.datalifecycle.core.sql.Dialects;
 import dev.datalifecycle.testkit.TestDatabase;
 import java.sql.Connection;
@@ -68,7 +70,7 @@ abstract class BatchDeleteContract extends CrmBinContract {
                 .collect(Collectors.toSet());
         assertEquals(reported, Set.copyOf(db.rows("select id from lc_deletion")));
         assertEquals(8, report.outcomes().size());
-        var chunk = inTransaction(db, (c, planner, bin) -> bin.list(c, dev.datalifecycle.api.BinQuery.forActor(ALICE))).entries().stream()
+        var chunk = inTransaction(db, (c, planner, bin) -> bin.list(c, dev.datalifecycle.api.BinQuery.all(), ALICE)).entries().stream()
                 .filter(e -> e.id().equals(outcome(report, 101).deletion())).findFirst().orElseThrow();
         assertEquals(3, chunk.roots(), "the bin counts the chunk's roots");
     }
@@ -95,7 +97,7 @@ abstract class BatchDeleteContract extends CrmBinContract {
         BatchReport done = run(db, Batch.of("Customer", List.of(100L, 101L, 102L)).allOrNothing());
         assertEquals(3, done.count(Result.DELETED));
         assertEquals(List.of("n=1"), db.rows("select count(*) as n from lc_deletion"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(InvalidRequestException.class,
                 () -> run(db, Batch.of("Customer", List.of(1L, 100L, 101L)).inChunksOf(2).allOrNothing()));
     }
 

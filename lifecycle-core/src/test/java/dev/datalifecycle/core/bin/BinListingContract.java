@@ -11,8 +11,11 @@ import dev.datalifecycle.api.BinMember;
 import dev.datalifecycle.api.BinPage;
 import dev.datalifecycle.api.BinQuery;
 import dev.datalifecycle.api.BinState;
+import dev.datalifecycle.api.DataLifecycle;
 import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.InvalidRequestException;
 import dev.datalifecycle.api.RecordNotFoundException;
+import dev.datalifecycle.core.LifecycleJdbc;
 import dev.datalifecycle.core.model.LifecycleModel;
 import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialect;
@@ -66,14 +69,14 @@ abstract class BinListingContract extends CrmBinContract {
         db.execute(sql.toArray(String[]::new));
     }
 
-    private static BinPage<BinEntry> list(TestDatabase db, BinQuery query) throws SQLException {
-        return inTransaction(db, (c, planner, bin) -> bin.list(c, query));
+    private static BinPage<BinEntry> list(TestDatabase db, BinQuery query, Actor actor) throws SQLException {
+        return inTransaction(db, (c, planner, bin) -> bin.list(c, query, actor));
     }
 
     @Test
     void aDeletionIsListedWithItsRootsLabelItsCountsAndItsExpiry(TestDatabase db) throws SQLException {
         Deletion deletion = delete(db, "Customer", 1, ALICE);
-        BinPage<BinEntry> page = list(db, BinQuery.forActor(ALICE));
+        BinPage<BinEntry> page = list(db, BinQuery.all(), ALICE);
         assertEquals(1, page.entries().size());
         BinEntry entry = page.entries().get(0);
         assertEquals(deletion.id(), entry.id());
@@ -103,13 +106,13 @@ abstract class BinListingContract extends CrmBinContract {
             assertEquals(Map.of("Contact", 2L), deletion.counts());
             assertEquals(List.of("record_id=10"), db.rows("select record_id from lc_deletion_root where deletion_id = '" + deletion.id() + "'"));
             c.setAutoCommit(false);
-            BinEntry entry = bin.list(c, BinQuery.forActor(ALICE)).entries().get(0);
+            BinEntry entry = bin.list(c, BinQuery.all(), ALICE).entries().get(0);
             c.rollback();
             assertEquals(1, entry.roots());
             assertEquals(Map.of("Contact", 2L), entry.counts());
         }
         Deletion customers = delete(db, "Customer", 1, ALICE);
-        BinEntry plain = list(db, BinQuery.forActor(ALICE).type("Customer")).entries().get(0);
+        BinEntry plain = list(db, BinQuery.all().type("Customer"), ALICE).entries().get(0);
         assertEquals(customers.id(), plain.id());
         assertEquals(1, plain.roots(), "without root rows, the roots are the deletion's records of its root type");
     }
@@ -119,13 +122,13 @@ abstract class BinListingContract extends CrmBinContract {
         customers(db, 100, 106);
         Instant start = Instant.parse("2026-11-20T09:00:00Z");
         List<Deletion> made = deleteCustomers(db, start, ALICE, 100, 101, 102, 103, 104, 105, 106);
-        BinQuery query = BinQuery.forActor(ALICE).pageSize(3);
-        BinPage<BinEntry> first = list(db, query);
+        BinQuery query = BinQuery.all().pageSize(3);
+        BinPage<BinEntry> first = list(db, query, ALICE);
         // Two deletions made while the user looks at page one: newer, so they do not shift page two.
         customers(db, 107, 108);
         deleteCustomers(db, start.plus(Duration.ofHours(1)), ALICE, 107, 108);
-        BinPage<BinEntry> second = list(db, query.after(first.next().orElseThrow()));
-        BinPage<BinEntry> third = list(db, query.after(second.next().orElseThrow()));
+        BinPage<BinEntry> second = list(db, query.after(first.next().orElseThrow()), ALICE);
+        BinPage<BinEntry> third = list(db, query.after(second.next().orElseThrow()), ALICE);
         List<String> seen = new ArrayList<>();
         for (BinPage<BinEntry> page : List.of(first, second, third)) {
             page.entries().forEach(e -> seen.add(e.label()));
@@ -144,11 +147,11 @@ abstract class BinListingContract extends CrmBinContract {
             made.add(delete(db, "Customer", id, ALICE).id());
         }
         List<UUID> seen = new ArrayList<>();
-        BinQuery query = BinQuery.forActor(ALICE).pageSize(2);
-        BinPage<BinEntry> page = list(db, query);
+        BinQuery query = BinQuery.all().pageSize(2);
+        BinPage<BinEntry> page = list(db, query, ALICE);
         seen.addAll(page.entries().stream().map(BinEntry::id).toList());
         while (page.next().isPresent()) {
-            page = list(db, query.after(page.next().get()));
+            page = list(db, query.after(page.next().get()), ALICE);
             seen.addAll(page.entries().stream().map(BinEntry::id).toList());
         }
         assertEquals(5, seen.size());
@@ -165,12 +168,12 @@ abstract class BinListingContract extends CrmBinContract {
         Deletion contact = delete(db, "Contact", 10, ALICE);
         restore(db, byAlice.get(0), ALICE);
 
-        assertEquals(List.of("Customer 102", "Customer 101"), labels(list(db, BinQuery.forActor(ALICE).type("Customer"))));
-        assertEquals(List.of("Customer 102"), labels(list(db, BinQuery.forActor(ALICE).deletedBy("bob"))));
-        assertEquals(List.of("Customer 101"), labels(list(db, BinQuery.forActor(ALICE).type("Customer")
-                .deletedBetween(start, start.plus(Duration.ofMinutes(5))))));
-        assertEquals(List.of("Customer 100"), labels(list(db, BinQuery.forActor(ALICE).state(BinState.RESTORED))));
-        assertEquals(List.of(contact.id()), list(db, BinQuery.forActor(ALICE).type("Contact")).entries().stream().map(BinEntry::id).toList());
+        assertEquals(List.of("Customer 102", "Customer 101"), labels(list(db, BinQuery.all().type("Customer"), ALICE)));
+        assertEquals(List.of("Customer 102"), labels(list(db, BinQuery.all().deletedBy("bob"), ALICE)));
+        assertEquals(List.of("Customer 101"), labels(list(db, BinQuery.all().type("Customer")
+                .deletedBetween(start, start.plus(Duration.ofMinutes(5))), ALICE)));
+        assertEquals(List.of("Customer 100"), labels(list(db, BinQuery.all().state(BinState.RESTORED), ALICE)));
+        assertEquals(List.of(contact.id()), list(db, BinQuery.all().type("Contact"), ALICE).entries().stream().map(BinEntry::id).toList());
     }
 
     private static List<String> labels(BinPage<BinEntry> page) {
@@ -180,8 +183,8 @@ abstract class BinListingContract extends CrmBinContract {
     @Test
     void aTenantSeesOnlyItsOwnBinAndAnotherTenantsDeletionAnswersLikeAMissingOne(TestDatabase db) throws SQLException {
         Deletion deletion = delete(db, "Customer", 1, ALICE);
-        assertEquals(List.of(), list(db, BinQuery.forActor(GRETA)).entries());
-        assertEquals(List.of(deletion.id()), list(db, BinQuery.forActor(RETENTION_JOB)).entries().stream().map(BinEntry::id).toList());
+        assertEquals(List.of(), list(db, BinQuery.all(), GRETA).entries());
+        assertEquals(List.of(deletion.id()), list(db, BinQuery.all(), RETENTION_JOB).entries().stream().map(BinEntry::id).toList());
         assertThrows(RecordNotFoundException.class,
                 () -> inTransaction(db, (c, planner, bin) -> bin.members(c, deletion.id(), GRETA, "Contact", 10, null)));
     }
@@ -193,11 +196,11 @@ abstract class BinListingContract extends CrmBinContract {
         Deletion deletion = delete(db, "Customer", 100, ALICE);
         assertEquals(List.of("label=Customer 100"), db.rows("select label from lc_deletion"));
         purge(db, deletion, ALICE);
-        BinEntry tombstone = list(db, BinQuery.forActor(ALICE).state(BinState.PURGED)).entries().get(0);
+        BinEntry tombstone = list(db, BinQuery.all().state(BinState.PURGED), ALICE).entries().get(0);
         assertNull(tombstone.label());
         assertEquals(1L, tombstone.counts().get("Contact"));
         assertEquals(List.of("label=null"), db.rows("select label from lc_deletion"));
-        assertEquals(List.of(), list(db, BinQuery.forActor(ALICE)).entries());
+        assertEquals(List.of(), list(db, BinQuery.all(), ALICE).entries());
     }
 
     @Test
@@ -219,7 +222,7 @@ abstract class BinListingContract extends CrmBinContract {
         customers(db, 100, 130);
         deleteCustomers(db, Instant.parse("2026-11-20T09:00:00Z"), ALICE, java.util.stream.LongStream.rangeClosed(100, 130).toArray());
         db.statements().reset();
-        BinPage<BinEntry> page = list(db, BinQuery.forActor(ALICE).pageSize(25));
+        BinPage<BinEntry> page = list(db, BinQuery.all().pageSize(25), ALICE);
         assertEquals(25, page.entries().size());
         assertEquals(3, db.statements().statements().stream().filter(s -> s.toLowerCase().startsWith("select")).count(),
                 () -> db.statements().statements().toString());
@@ -228,23 +231,26 @@ abstract class BinListingContract extends CrmBinContract {
     @Test
     void theAuthorizerIsAskedBeforeTheBinIsShown(TestDatabase db) throws SQLException {
         delete(db, "Customer", 1, ALICE);
+        List<String> asked = new ArrayList<>();
         dev.datalifecycle.api.spi.Authorizer salesOnly = (actor, operation, type) -> {
+            asked.add(actor.userId() + " " + operation + " " + type);
             if (operation == dev.datalifecycle.api.Operation.LIST && !actor.roles().contains("support")) {
                 throw new dev.datalifecycle.api.AccessDeniedException(actor, operation, type);
             }
         };
-        try (Connection c = db.dataSource().getConnection()) {
-            RecycleBin bin = new RecycleBin(MODEL, Dialects.detect(c), CLOCK, salesOnly);
-            assertThrows(dev.datalifecycle.api.AccessDeniedException.class, () -> bin.list(c, BinQuery.forActor(ALICE)));
-            Actor support = Actor.of("sam", "t1", Set.of("support"));
-            assertEquals(1, bin.list(c, BinQuery.forActor(support)).entries().size());
-        }
+        DataLifecycle lifecycle = LifecycleJdbc.builder(db.dataSource(), MODEL).clock(CLOCK).authorizer(salesOnly).build();
+        db.statements().reset();
+        assertThrows(dev.datalifecycle.api.AccessDeniedException.class, () -> lifecycle.list(BinQuery.all(), ALICE));
+        assertEquals(List.of(), db.statements().statements(), "refused before the bin is read");
+        Actor support = Actor.of("sam", "t1", Set.of("support"));
+        assertEquals(1, lifecycle.list(BinQuery.all(), support).entries().size());
+        assertEquals(List.of("alice LIST null", "sam LIST null"), asked);
     }
 
     @Test
     void aCursorThatNoPageGaveIsRefused(TestDatabase db) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> list(db, BinQuery.forActor(ALICE).after("page-2")));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> list(db, BinQuery.all().after("page-2"), ALICE));
         assertTrue(e.getMessage().contains("is not a bin cursor"), e::getMessage);
     }
 }

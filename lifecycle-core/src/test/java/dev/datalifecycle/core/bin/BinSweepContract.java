@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datalifecycle.api.AccessDeniedException;
 import dev.datalifecycle.api.Actor;
+import dev.datalifecycle.api.BinPurge;
+import dev.datalifecycle.api.DataLifecycle;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.Deletion;
+import dev.datalifecycle.api.OutsideReferences;
 import dev.datalifecycle.api.PurgeBlockedException;
+import dev.datalifecycle.api.PurgeReport;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.api.spi.Authorizer;
+import dev.datalifecycle.core.LifecycleJdbc;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.core.plan.DeletePlanner;
 import dev.datalifecycle.core.sql.Dialect;
 import dev.datalifecycle.core.sql.Dialects;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +74,16 @@ abstract class BinSweepContract extends CrmBinContract {
             expiring.add(deleteAt(db, CLOCK, "Customer", customer));
         }
         Deletion recent = deleteAt(db, at("2026-12-20T00:00:00Z"), "Customer", 7);
-        List<Sweep.Progress> progress = new ArrayList<>();
+        List<BinPurge.Progress> progress = new ArrayList<>();
 
-        SweepReport report = new RecycleBin(MODEL, dialect(db), LATER)
-                .sweep(db.dataSource(), ALICE, Sweep.expired().inChunksOf(2).onProgress(progress::add));
+        PurgeReport report = new RecycleBin(MODEL, dialect(db), LATER)
+                .purgeBin(db.dataSource(), ALICE, BinPurge.expired().inChunksOf(2).onProgress(progress::add));
 
-        assertEquals(new SweepReport(5, List.of()), report);
-        assertEquals(List.of(new Sweep.Progress(2, 0, 5), new Sweep.Progress(4, 0, 5), new Sweep.Progress(5, 0, 5)), progress);
+        // All five were made at the same instant: a purge takes them in id order, not in the order they were made.
+        assertEquals(5, report.deletions().size(), report::toString);
+        assertEquals(Set.copyOf(expiring.stream().map(Deletion::id).toList()), Set.copyOf(report.deletions()));
+        assertEquals(List.of(), report.blocked());
+        assertEquals(List.of(new BinPurge.Progress(2, 0, 5), new BinPurge.Progress(4, 0, 5), new BinPurge.Progress(5, 0, 5)), progress);
         assertEquals(List.of("id=2", "id=7"), db.rows("select id from customer"));
         assertEquals(List.of("id=7000"), db.rows("select id from contact where customer_id <> 2"));
         assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion where id = '" + recent.id() + "'"));
@@ -93,11 +102,12 @@ abstract class BinSweepContract extends CrmBinContract {
             theirs = new RecycleBin(MODEL, dialect, CLOCK).delete(db.dataSource(), plan, greta, "theirs");
         }
         RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER);
-        assertEquals(new SweepReport(1, List.of()), bin.sweep(db.dataSource(), ALICE, Sweep.expired()));
+        assertEquals(new PurgeReport(List.of(ours.id()), ours.counts(), List.of()), bin.purgeBin(db.dataSource(), ALICE, BinPurge.expired()));
         assertEquals(List.of("state=IN_BIN"), db.rows("select state from lc_deletion where id = '" + theirs.id() + "'"));
 
         Actor retention = Actor.of("retention-job", Set.of());
-        assertEquals(new SweepReport(1, List.of()), bin.sweep(db.dataSource(), retention, Sweep.expired()));
+        assertEquals(new PurgeReport(List.of(theirs.id()), theirs.counts(), List.of()),
+                bin.purgeBin(db.dataSource(), retention, BinPurge.expired()));
         assertEquals(List.of("state=PURGED", "state=PURGED"), db.rows("select state from lc_deletion where id in ('"
                 + ours.id() + "', '" + theirs.id() + "')"));
     }
@@ -111,8 +121,8 @@ abstract class BinSweepContract extends CrmBinContract {
         }
         RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER);
         // The process dies after the second chunk: the listener throws, as a kill would stop the loop.
-        RuntimeException killed = assertThrows(RuntimeException.class, () -> bin.sweep(db.dataSource(), ALICE,
-                Sweep.everything().inChunksOf(2).onProgress(p -> {
+        RuntimeException killed = assertThrows(RuntimeException.class, () -> bin.purgeBin(db.dataSource(), ALICE,
+                BinPurge.everything().inChunksOf(2).onProgress(p -> {
                     if (p.purged() == 4) {
                         throw new IllegalStateException("killed");
                     }
@@ -121,7 +131,9 @@ abstract class BinSweepContract extends CrmBinContract {
         assertEquals(List.of("n=4"), db.rows("select count(*) as n from lc_deletion where state = 'PURGED'"));
         assertEquals(List.of("n=1"), db.rows("select count(*) as n from lc_deletion where state = 'IN_BIN'"));
 
-        assertEquals(new SweepReport(1, List.of()), bin.sweep(db.dataSource(), ALICE, Sweep.everything().inChunksOf(2)));
+        PurgeReport rest = bin.purgeBin(db.dataSource(), ALICE, BinPurge.everything().inChunksOf(2));
+        assertEquals(1, rest.deletions().size(), rest::toString);
+        assertEquals(List.of(), rest.blocked());
         assertEquals(List.of("id=2"), db.rows("select id from customer"));
     }
 
@@ -142,13 +154,14 @@ abstract class BinSweepContract extends CrmBinContract {
                 return null;
             });
             assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS), "the restore locked its deletion");
-            java.util.concurrent.Future<SweepReport> sweeping = threads.submit(
-                    () -> new RecycleBin(MODEL, dialect(db), LATER).sweep(db.dataSource(), ALICE, Sweep.everything()));
+            java.util.concurrent.Future<PurgeReport> sweeping = threads.submit(
+                    () -> new RecycleBin(MODEL, dialect(db), LATER).purgeBin(db.dataSource(), ALICE, BinPurge.everything()));
             Thread.sleep(300);
             assertTrue(!sweeping.isDone(), "the sweep waits for the restore's lock on its deletion");
             go.countDown();
             restoring.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(new SweepReport(1, List.of()), sweeping.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(new PurgeReport(List.of(second.id()), second.counts(), List.of()),
+                    sweeping.get(10, java.util.concurrent.TimeUnit.SECONDS));
         } finally {
             go.countDown();
             threads.shutdownNow();
@@ -170,7 +183,8 @@ abstract class BinSweepContract extends CrmBinContract {
             deleteAt(db, CLOCK, "Customer", run == 0 ? 3 : 5);
             deleteAt(db, CLOCK, "Customer", run == 0 ? 4 : 6);
             db.statements().reset();
-            assertEquals(2, new RecycleBin(MODEL, dialect, LATER).sweep(db.dataSource(), ALICE, Sweep.everything().inChunksOf(5)).purged());
+            assertEquals(2, new RecycleBin(MODEL, dialect, LATER).purgeBin(db.dataSource(), ALICE, BinPurge.everything().inChunksOf(5))
+                    .deletions().size());
             counts[run] = db.statements().count();
         }
         assertEquals(counts[0], counts[1], "statements of a sweep of small and of large deletions");
@@ -184,13 +198,14 @@ abstract class BinSweepContract extends CrmBinContract {
         // and its purge is blocked by contact 10, which the contact's deletion holds.
         Deletion contact = deleteAt(db, at("2026-11-25T00:00:00Z"), "Contact", 10);
         Deletion customer = deleteAt(db, CLOCK, "Customer", 1);
-        List<Sweep.Progress> progress = new ArrayList<>();
+        List<BinPurge.Progress> progress = new ArrayList<>();
 
-        SweepReport report = new RecycleBin(MODEL, dialect(db), LATER)
-                .sweep(db.dataSource(), ALICE, Sweep.everything().inChunksOf(1).onProgress(progress::add));
+        PurgeReport report = new RecycleBin(MODEL, dialect(db), LATER)
+                .purgeBin(db.dataSource(), ALICE, BinPurge.everything().inChunksOf(1).onProgress(progress::add));
 
-        assertEquals(2, report.purged(), () -> report.toString());
-        assertEquals(List.of(new Sweep.Progress(0, 1, 2), new Sweep.Progress(1, 1, 2), new Sweep.Progress(2, 0, 2)), progress);
+        assertEquals(List.of(contact.id(), customer.id()), report.deletions(), () -> report.toString());
+        assertEquals(List.of(), report.blocked());
+        assertEquals(List.of(new BinPurge.Progress(0, 1, 2), new BinPurge.Progress(1, 1, 2), new BinPurge.Progress(2, 0, 2)), progress);
         assertEquals(List.of("state=PURGED", "state=PURGED"), db.rows("select state from lc_deletion where id in ('"
                 + contact.id() + "', '" + customer.id() + "')"));
         assertEquals(List.of("id=2"), db.rows("select id from customer"));
@@ -201,9 +216,9 @@ abstract class BinSweepContract extends CrmBinContract {
         Deletion customer = deleteAt(db, CLOCK, "Customer", 1); // contact 12, held by 'd-earlier', references it
         List<String> before = hostTables(db);
 
-        SweepReport report = new RecycleBin(MODEL, dialect(db), LATER).sweep(db.dataSource(), ALICE, Sweep.everything());
+        PurgeReport report = new RecycleBin(MODEL, dialect(db), LATER).purgeBin(db.dataSource(), ALICE, BinPurge.everything());
 
-        assertEquals(new SweepReport(0, List.of(new SweepReport.Blocked(customer.id(), "Deletion " + customer.id()
+        assertEquals(new PurgeReport(List.of(), Map.of(), List.of(new PurgeReport.Blocked(customer.id(), "Deletion " + customer.id()
                 + " cannot be purged: Contact 12, held by deletion d-earlier, references its Customer through Contact.customer_id."
                 + " Purge or restore deletion d-earlier first"))), report);
         assertEquals(before, hostTables(db));
@@ -321,21 +336,18 @@ abstract class BinSweepContract extends CrmBinContract {
                 throw new AccessDeniedException(actor, action, type);
             }
         };
-        RecycleBin bin = new RecycleBin(MODEL, dialect(db), LATER, onlyAdmins);
+        DataLifecycle lifecycle = LifecycleJdbc.builder(db.dataSource(), MODEL).clock(LATER).authorizer(onlyAdmins).build();
         List<String> before = everything(db);
-        AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> bin.restore(db.dataSource(), deletion.id(), ALICE));
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> lifecycle.restore(deletion.id(), ALICE));
         assertEquals("Actor 'alice' may not restore Customer: ask for the permission, or have someone who has it do it", denied.getMessage());
-        assertThrows(AccessDeniedException.class, () -> bin.purge(db.dataSource(), deletion.id(), ALICE));
-        assertThrows(AccessDeniedException.class, () -> bin.sweep(db.dataSource(), ALICE, Sweep.everything()));
-        assertThrows(AccessDeniedException.class, () -> bin.delete(db.dataSource(), plan(db, 2), ALICE, "no"));
-        try (Connection c = db.dataSource().getConnection()) {
-            DeletePlanner planner = new DeletePlanner(MODEL, dialect(db), DeletePlanner.DEFAULT_SAMPLE_SIZE, onlyAdmins);
-            assertThrows(AccessDeniedException.class, () -> planner.plan(c, "Customer", List.of(2L), ALICE));
-        }
+        assertThrows(AccessDeniedException.class, () -> lifecycle.purge(deletion.id(), ALICE));
+        assertThrows(AccessDeniedException.class, () -> lifecycle.purgeBin(BinPurge.everything(), ALICE));
+        assertThrows(AccessDeniedException.class, () -> lifecycle.delete(plan(db, 2), ALICE, "no"));
+        assertThrows(AccessDeniedException.class, () -> lifecycle.plan("Customer", 2L, ALICE));
         assertEquals(before, everything(db));
         assertEquals(List.of("RESTORE Customer", "PURGE Customer", "PURGE null", "DELETE Customer", "PLAN Customer"), asked);
 
-        bin.restore(db.dataSource(), deletion.id(), Actor.of("root", "t1", Set.of("admin")));
+        lifecycle.restore(deletion.id(), Actor.of("root", "t1", Set.of("admin")));
         assertTrue(db.rows("select deletion_id from customer where id = 1").contains("deletion_id=null"));
     }
 }

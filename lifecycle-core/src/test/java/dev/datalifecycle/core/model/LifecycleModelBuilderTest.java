@@ -1,12 +1,13 @@
 package dev.datalifecycle.core.model;
 
-import dev.datalifecycle.api.RuleSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.datalifecycle.api.Criteria;
 import dev.datalifecycle.api.DeleteRule;
 import dev.datalifecycle.api.InvalidModelException;
+import dev.datalifecycle.api.InvalidRequestException;
+import dev.datalifecycle.api.RuleSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -132,9 +133,9 @@ class LifecycleModelBuilderTest {
         RuleSpec rule = RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE).orWhen(Criteria.isNull("x"), DeleteRule.DETACH);
         assertEquals(DeleteRule.RESTRICT, rule.otherwise());
         assertEquals(java.util.EnumSet.of(DeleteRule.CASCADE, DeleteRule.DETACH, DeleteRule.RESTRICT), rule.possibleRules());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(InvalidRequestException.class,
                 () -> new RuleSpec(List.of(new RuleSpec.Branch(Criteria.eq("a", 1), DeleteRule.CASCADE)), DeleteRule.IGNORE));
-        assertThrows(IllegalArgumentException.class, () -> Criteria.eq("status", null));
-        assertThrows(IllegalArgumentException.class, () -> Criteria.in("status"));
+        assertThrows(InvalidRequestException.class, () -> Criteria.eq("status", null));
+        assertThrows(InvalidRequestException.class, () -> Criteria.in("status"));
     }
 }

@@ -2,9 +2,9 @@ package dev.datalifecycle.core.plan;
 
 import dev.datalifecycle.api.Criteria;
 import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.api.RuleSpec;
 import dev.datalifecycle.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.datalifecycle.api.Actor;
 import dev.datalifecycle.api.AlreadyDeletedException;
 import dev.datalifecycle.api.DeletePlan;
+import dev.datalifecycle.api.InvalidRequestException;
 import dev.datalifecycle.api.RecordNotFoundException;
 import dev.datalifecycle.api.UnknownEntityTypeException;
 import dev.datalifecycle.core.model.LifecycleModel;
@@ -138,10 +139,10 @@ abstract class DeletePlannerContract {
         assertEquals("Contact 12 is already deleted: restore it from the recycle bin, or leave it out", deleted.getMessage());
         UnknownEntityTypeException unknown = assertThrows(UnknownEntityTypeException.class, () -> plan(db, "Lead", List.of(1L), ALICE));
         assertTrue(unknown.getMessage().startsWith("Unknown entity type 'Lead': the model knows [Region, Account, Customer"), unknown.getMessage());
-        IllegalArgumentException badId = assertThrows(IllegalArgumentException.class, () -> plan(db, "Customer", List.of("one"), ALICE));
+        InvalidRequestException badId = assertThrows(InvalidRequestException.class, () -> plan(db, "Customer", List.of("one"), ALICE));
         assertEquals("'one' (String) is not a LONG id", badId.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> plan(db, "Customer", List.of(), ALICE));
-        assertThrows(IllegalArgumentException.class, () -> plan(db, "Customer", List.of(1L), Actor.of("root", Set.of())));
+        assertThrows(InvalidRequestException.class, () -> plan(db, "Customer", List.of(), ALICE));
+        assertThrows(InvalidRequestException.class, () -> plan(db, "Customer", List.of(1L), Actor.of("root", Set.of())));
     }
 
     @Test

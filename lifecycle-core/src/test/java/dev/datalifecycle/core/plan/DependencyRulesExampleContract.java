@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datalifecycle.api.Actor;
 import dev.datalifecycle.api.Criteria;
+import dev.datalifecycle.api.DataLifecycle;
 import dev.datalifecycle.api.DeletePlan;
 import dev.datalifecycle.api.DeleteRule;
+import dev.datalifecycle.api.RuleSpec;
+import dev.datalifecycle.core.LifecycleJdbc;
 import dev.datalifecycle.core.model.IdType;
 import dev.datalifecycle.core.model.LifecycleModel;
-import dev.datalifecycle.api.RuleSpec;
-import dev.datalifecycle.core.sql.Dialects;
 import dev.datalifecycle.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 abstract class DependencyRulesExampleContract {
 
     @Test
-    void theDocumentedExamplePlansAsTheDocsSay(TestDatabase db) throws SQLException {
+    void theDocumentedExamplePlansAsTheDocsSay(TestDatabase db) {
         db.execute(
                 "create table customer (id bigint primary key, tenant_id varchar(20) not null, name varchar(60) not null,"
                         + " deletion_id varchar(36), deleted_at timestamp)",
@@ -41,29 +40,28 @@ abstract class DependencyRulesExampleContract {
                 "insert into contact (id, customer_id) values (11, 1)",
                 "insert into contract (id, customer_id, status) values (20, 1, 'CLOSED')",
                 "insert into contract (id, customer_id, status) values (21, 1, 'OPEN')");
-        try (Connection connection = db.dataSource().getConnection()) {
-            // doc:start
-            LifecycleModel model = LifecycleModel.builder()
-                    .tenants()
-                    .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name")
-                            .markers("deletion_id", "deleted_at").tenantColumn("tenant_id"))
-                    .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id")
-                            .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
-                    .type("Contract", t -> t.table("contract").id("id", IdType.LONG).notNull("customer_id").nullable("status")
-                            .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
-                    .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
-                    .reference("Contract", "customer_id", "Customer",
-                            RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE)) // open or unknown: RESTRICT
-                    .build();
+        DataSource dataSource = db.dataSource();
+        // doc:start
+        LifecycleModel model = LifecycleModel.builder()
+                .tenants()
+                .type("Customer", t -> t.table("customer").id("id", IdType.LONG).notNull("name")
+                        .markers("deletion_id", "deleted_at").tenantColumn("tenant_id"))
+                .type("Contact", t -> t.table("contact").id("id", IdType.LONG).notNull("customer_id")
+                        .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
+                .type("Contract", t -> t.table("contract").id("id", IdType.LONG).notNull("customer_id").nullable("status")
+                        .markers("deletion_id", "deleted_at").tenantVia("customer_id"))
+                .reference("Contact", "customer_id", "Customer", RuleSpec.of(DeleteRule.CASCADE))
+                .reference("Contract", "customer_id", "Customer",
+                        RuleSpec.when(Criteria.eq("status", "CLOSED"), DeleteRule.CASCADE)) // open or unknown: RESTRICT
+                .build();
 
-            DeletePlanner planner = new DeletePlanner(model, Dialects.detect(connection));
-            DeletePlan plan = planner.plan(connection, "Customer", List.of(1L), Actor.of("alice", "acme", Set.of("sales")));
-            // plan.deleted():  [Customer: 1 [1], Contact: 2 [10, 11], Contract: 1 [20]]
-            // plan.blockers(): [Contract via Contract.customer_id: 1 [21]]
-            // doc:end
-            assertEquals("[Customer: 1 [1], Contact: 2 [10, 11], Contract: 1 [20]]", plan.deleted().toString());
-            assertEquals("[Contract via Contract.customer_id: 1 [21]]", plan.blockers().toString());
-        }
+        DataLifecycle lifecycle = LifecycleJdbc.builder(dataSource, model).build();
+        DeletePlan plan = lifecycle.plan("Customer", 1L, Actor.of("alice", "acme", Set.of("sales")));
+        // plan.deleted():  [Customer: 1 [1], Contact: 2 [10, 11], Contract: 1 [20]]
+        // plan.blockers(): [Contract via Contract.customer_id: 1 [21]]
+        // doc:end
+        assertEquals("[Customer: 1 [1], Contact: 2 [10, 11], Contract: 1 [20]]", plan.deleted().toString());
+        assertEquals("[Contract via Contract.customer_id: 1 [21]]", plan.blockers().toString());
     }
 
     @Test
@@ -71,7 +69,7 @@ abstract class DependencyRulesExampleContract {
         Path root = Path.of("").toAbsolutePath().getParent();
         String source = Files.readString(Path.of("src/test/java/dev/datalifecycle/core/plan/DependencyRulesExampleContract.java"));
         String code = source.substring(source.indexOf("// doc:start") + "// doc:start".length(), source.indexOf("// doc:end"));
-        String snippet = code.lines().map(l -> l.length() >= 12 ? l.substring(12) : l.strip())
+        String snippet = code.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
                 .reduce((a, b) -> a + "\n" + b).orElse("").strip();
         String page = Files.readString(root.resolve("docs/dependencies-and-delete-rules.md"));
         assertTrue(page.contains(snippet), "docs/dependencies-and-delete-rules.md must contain, verbatim:\n" + snippet);

@@ -148,7 +148,13 @@ abstract class EntryPointContract {
         assertEquals(List.of(200L), blocked.blockers().get(0).firstIds());
         DeletePlan both = lifecycle.plan("Contact", List.of(10L, 12L), ALICE);
         assertEquals(List.of(10L, 12L), both.rootIds());
-        assertEquals(List.of("PLAN Account", "PLAN Account", "PLAN Contact"), asked);
+        BinPage<Object> firstIds = lifecycle.planned(plan, ALICE, MemberQuery.of("Contact").pageSize(1));
+        assertEquals(List.of(10L), firstIds.entries());
+        BinPage<Object> lastIds = lifecycle.planned(plan, ALICE, MemberQuery.of("Contact").pageSize(1).after(firstIds.next().orElseThrow()));
+        assertEquals(List.of(11L), lastIds.entries());
+        assertEquals(Optional.empty(), lastIds.next());
+        assertThrows(InvalidRequestException.class, () -> lifecycle.planned(plan, ALICE, MemberQuery.of("Contact").after("ten")));
+        assertEquals(List.of("PLAN Account", "PLAN Account", "PLAN Contact", "PLAN Account", "PLAN Account", "PLAN Account"), asked);
         assertEquals(List.of(), db.rows("select id from lc_deletion"));
     }
 

@@ -1,0 +1,8 @@
+package dev.datalifecycle.examples.docs;
+
+import dev.datalifecycle.testkit.Dbms;
+import dev.datalifecycle.testkit.OnDatabase;
+
+@OnDatabase(Dbms.MARIADB)
+class HibernateDocsMariaDbTest extends HibernateDocsContract {
+}
