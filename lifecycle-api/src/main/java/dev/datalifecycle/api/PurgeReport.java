@@ -8,7 +8,7 @@ import java.util.UUID;
  * What a purge did.
  *
  * @param deletions the deletions purged (each now a tombstone)
- * @param records   records deleted for good per entity type, over all of them
+ * @param records   records deleted for good per entity type, over all of them, as each deletion recorded them when it was made
  * @param blocked   the deletions a purge of the bin left there, each with why; empty for the purge of one deletion,
  *                  which refuses instead
  */

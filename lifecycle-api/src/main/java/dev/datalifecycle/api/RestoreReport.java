@@ -8,7 +8,7 @@ import java.util.UUID;
  * What a restore brought back.
  *
  * @param deletions the deletions restored: the one asked for last, after those it needed
- * @param records   records brought back per entity type, over all of them
+ * @param records   records brought back per entity type, over all of them, as each deletion recorded them when it was made
  */
 public record RestoreReport(List<UUID> deletions, Map<String, Long> records) {
 

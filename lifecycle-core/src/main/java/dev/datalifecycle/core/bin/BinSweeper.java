@@ -106,19 +106,22 @@ final class BinSweeper {
 
     private Outcome purgeChunk(Connection c, List<UUID> ids, Actor actor, BinPurge sweep) throws SQLException {
             try {
-                List<UUID> done = purge.run(c, ids, actor, sweep.outside(), true, Gate.OPEN);
-                return new Outcome(done, RecordedCounts.of(c, dialect, done), Map.of());
+                PurgeOperation.Purged done = purge.run(c, ids, actor, sweep.outside(), true, Gate.OPEN);
+                return new Outcome(done.ids(), done.records(), Map.of());
             } catch (PurgeBlockedException whole) {
                 List<UUID> left = new ArrayList<>(ids);
                 Map<UUID, String> blocked = new LinkedHashMap<>();
                 List<UUID> purged = new ArrayList<>();
+                Map<String, Long> records = new TreeMap<>();
                 boolean progress = true;
                 while (progress && !left.isEmpty()) {
                     progress = false;
                     blocked.clear();
                     for (UUID id : List.copyOf(left)) {
                         try {
-                            purged.addAll(purge.run(c, List.of(id), actor, sweep.outside(), true, Gate.OPEN));
+                            PurgeOperation.Purged one = purge.run(c, List.of(id), actor, sweep.outside(), true, Gate.OPEN);
+                            purged.addAll(one.ids());
+                            RecordedCounts.add(records, one.records());
                             left.remove(id);
                             progress = true;
                         } catch (PurgeBlockedException e) {
@@ -126,7 +129,7 @@ final class BinSweeper {
                         }
                     }
                 }
-                return new Outcome(purged, RecordedCounts.of(c, dialect, purged), Map.copyOf(blocked));
+                return new Outcome(purged, records, Map.copyOf(blocked));
             }
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -63,9 +64,9 @@ final class PurgeOperation {
     /**
      * Purges {@code deletionIds} as one step, all or nothing. With {@code onlyThoseStillInBin}, the
      * ones restored, purged or gone since they were picked are left out quietly (a sweep's chunk);
-     * without it, each must be in the actor's bin. Returns the ids purged.
+     * without it, each must be in the actor's bin. Returns the ids purged and their records per type.
      */
-    List<UUID> run(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside, boolean onlyThoseStillInBin,
+    Purged run(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside, boolean onlyThoseStillInBin,
             Gate gate) throws SQLException {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(outside, "outside");
@@ -79,7 +80,7 @@ final class PurgeOperation {
             BinTransactions.atomically(connection, operation, () -> {
                 List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin, Gate.OPEN);
                 Set<String> names = new LinkedHashSet<>();
-                typesOf(connection, ids).forEach(t -> names.add(t.name()));
+                typesOf(connection, ids, new TreeMap<>()).forEach(t -> names.add(t.name()));
                 handleOutsideReferences(connection, ids, names, OutsideReferences.REFUSE, Set.of());
                 throw (SQLException) refused.getCause();
             });
@@ -87,13 +88,23 @@ final class PurgeOperation {
         }
     }
 
-    private List<UUID> purge(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside,
+    /**
+     * What a purge took: the deletions, and their records per type as the deletions recorded them.
+     *
+     * @param ids     the deletions purged
+     * @param records their records per type
+     */
+    record Purged(List<UUID> ids, Map<String, Long> records) {
+    }
+
+    private Purged purge(Connection connection, List<UUID> deletionIds, Actor actor, OutsideReferences outside,
             boolean onlyThoseStillInBin, Set<String> leftToTheDatabase, Gate gate) throws SQLException {
         List<UUID> ids = lock(connection, deletionIds, actor, onlyThoseStillInBin, gate);
+        Map<String, Long> records = new TreeMap<>();
         if (ids.isEmpty()) {
-            return ids;
+            return new Purged(ids, records);
         }
-        List<EntityType> types = typesOf(connection, ids);
+        List<EntityType> types = typesOf(connection, ids, records);
         afterLocking.run();
         Set<String> names = new LinkedHashSet<>();
         types.forEach(t -> names.add(t.name()));
@@ -125,7 +136,7 @@ final class PurgeOperation {
                 .bindAll(texts(ids)).sql(")"));
         BinTransactions.execute(connection, new SqlBuilder(dialect).sql("UPDATE lc_deletion SET state = 'PURGED', purged_at = ")
                 .bind(Timestamp.from(clock.instant())).sql(", label = NULL WHERE id IN (").bindAll(texts(ids)).sql(")"));
-        return ids;
+        return new Purged(ids, records);
     }
 
     /** Runs a DELETE of purged rows; a foreign key's refusal becomes {@link Dangling}. */
@@ -178,13 +189,15 @@ final class PurgeOperation {
         return inBin;
     }
 
-    private List<EntityType> typesOf(Connection connection, List<UUID> ids) throws SQLException {
+    /** The types the deletions took, in name order; their records per type go into {@code records}. */
+    private List<EntityType> typesOf(Connection connection, List<UUID> ids, Map<String, Long> records) throws SQLException {
         List<EntityType> types = new ArrayList<>();
-        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT DISTINCT entity_type FROM lc_deletion_count WHERE deletion_id IN (")
-                .bindAll(texts(ids)).sql(") ORDER BY entity_type");
+        SqlBuilder sql = new SqlBuilder(dialect).sql("SELECT entity_type, SUM(records) FROM lc_deletion_count WHERE deletion_id IN (")
+                .bindAll(texts(ids)).sql(") GROUP BY entity_type ORDER BY entity_type");
         try (PreparedStatement p = sql.prepare(connection); ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
                 types.add(model.type(rs.getString(1)));
+                records.put(rs.getString(1), rs.getLong(2));
             }
         }
         return types;

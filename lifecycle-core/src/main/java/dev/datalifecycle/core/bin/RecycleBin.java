@@ -230,10 +230,10 @@ public final class RecycleBin {
      * Restores a deletion (and, with {@code alsoWhatItNeeds}, what it needs), asking {@code gate} for
      * each deletion right after locking it, before anything changes.
      *
-     * @return the deletions restored, in the order they were
+     * @return the deletions restored, in the order they were, and their records per type as they recorded them
      * @see #restore(Connection, UUID, Actor)
      */
-    public List<UUID> restore(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds, Gate gate) throws SQLException {
+    public dev.datalifecycle.api.RestoreReport restore(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds, Gate gate) throws SQLException {
         Objects.requireNonNull(deletionId, "deletionId");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(gate, "gate");
@@ -241,10 +241,7 @@ public final class RecycleBin {
         return new RestoreOperation(model, dialect, clock, afterLocking).run(connection, deletionId, actor, alsoWhatItNeeds, gate);
     }
 
-    /** The records {@code deletionIds} took, per type, as they recorded them: one statement. */
-    public Map<String, Long> recordedCounts(Connection connection, List<UUID> deletionIds) throws SQLException {
-        return RecordedCounts.of(connection, dialect, deletionIds);
-    }
+
 
     /** Like {@link #restore(Connection, UUID, Actor)}, in a transaction of its own. */
     public void restore(DataSource dataSource, UUID deletionId, Actor actor) throws SQLException {
@@ -282,7 +279,7 @@ public final class RecycleBin {
     /**
      * Purges a deletion, asking {@code gate} right after locking it, before anything changes.
      *
-     * @return how many records of each type went
+     * @return how many records of each type went, as the deletion recorded them
      * @see #purge(Connection, UUID, Actor)
      */
     public Map<String, Long> purge(Connection connection, UUID deletionId, Actor actor, OutsideReferences outside, Gate gate)
@@ -290,9 +287,8 @@ public final class RecycleBin {
         Objects.requireNonNull(deletionId, "deletionId");
         Objects.requireNonNull(gate, "gate");
         BinTransactions.requireSupportedIsolation(connection, dialect, "purge");
-        List<UUID> purged = new PurgeOperation(model, dialect, clock, afterLocking, enforced)
-                .run(connection, List.of(deletionId), actor, outside, false, gate);
-        return RecordedCounts.of(connection, dialect, purged);
+        return new PurgeOperation(model, dialect, clock, afterLocking, enforced)
+                .run(connection, List.of(deletionId), actor, outside, false, gate).records();
     }
 
     /** Like {@link #purge(Connection, UUID, Actor)}, in a transaction of its own. */

@@ -17,8 +17,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 
@@ -46,22 +48,25 @@ final class RestoreOperation {
      * See {@link RecycleBin#restore(Connection, UUID, Actor, boolean, Gate)}. Returns the deletions
      * restored, in the order they were.
      */
-    List<UUID> run(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds, Gate gate) throws SQLException {
+    dev.datalifecycle.api.RestoreReport run(Connection connection, UUID deletionId, Actor actor, boolean alsoWhatItNeeds, Gate gate)
+            throws SQLException {
         this.gate = gate;
         if (!alsoWhatItNeeds) {
             restoreOne(connection, deletionId, actor);
-            return List.of(deletionId);
+            return new dev.datalifecycle.api.RestoreReport(List.of(deletionId), records);
         }
         return BinTransactions.atomically(connection, null, () -> {
             Set<UUID> restoring = new LinkedHashSet<>();
             List<UUID> restored = new ArrayList<>();
             restoreWithNeeds(connection, deletionId, actor, restoring, restored);
-            return restored;
+            return new dev.datalifecycle.api.RestoreReport(restored, records);
         });
     }
 
     /** Asked for each deletion locked, before it changes; set by {@link #run}, an operation being used once. */
     private Gate gate = Gate.OPEN;
+    /** The records of the deletions restored so far, per type, as each recorded them when it was made. */
+    private final Map<String, Long> records = new TreeMap<>();
 
     private void restoreWithNeeds(Connection connection, UUID deletionId, Actor actor, Set<UUID> restoring, List<UUID> restored)
             throws SQLException {
@@ -141,6 +146,7 @@ final class RestoreOperation {
             p.setString(2, deletionId.toString());
             p.executeUpdate();
         }
+        RecordedCounts.add(records, locked.counts());
         return null;
     }
 
@@ -259,8 +265,8 @@ final class RestoreOperation {
                 .findFirst().orElse("") + "). Change or delete that record first; declare the key in the model to have it named", e);
     }
 
-    /** A deletion locked for restore: the type of its roots, the types it took and the dependencies it detached. */
-    private record Locked(String rootType, List<EntityType> types, List<Dependency> links) {
+    /** A deletion locked for restore: the type of its roots, the types it took, the dependencies it detached, its counts. */
+    private record Locked(String rootType, List<EntityType> types, List<Dependency> links, Map<String, Long> counts) {
     }
 
     /** Locks the deletion's row (a purge of it waits), asks the authorizer, and returns what it took. */
@@ -284,21 +290,23 @@ final class RestoreOperation {
         // The deletion's types and the dependencies it detached, in one query: both are read before anything changes.
         List<EntityType> types = new ArrayList<>();
         List<Dependency> links = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT 'T', entity_type FROM lc_deletion_count WHERE deletion_id = ?"
-                + " UNION ALL SELECT DISTINCT 'L', dependency FROM lc_detached_link WHERE deletion_id = ? ORDER BY 1, 2")) {
+        Map<String, Long> counts = new TreeMap<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT 'T', entity_type, records FROM lc_deletion_count WHERE deletion_id = ?"
+                + " UNION ALL SELECT DISTINCT 'L', dependency, 0 FROM lc_detached_link WHERE deletion_id = ? ORDER BY 1, 2")) {
             p.setString(1, deletionId.toString());
             p.setString(2, deletionId.toString());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(1).equals("T")) {
                         types.add(model.type(rs.getString(2)));
+                        counts.put(rs.getString(2), rs.getLong(3));
                     } else {
                         links.add(detachedDependency(deletionId, rs.getString(2)));
                     }
                 }
             }
         }
-        return new Locked(rootType, types, links);
+        return new Locked(rootType, types, links, counts);
     }
 
 

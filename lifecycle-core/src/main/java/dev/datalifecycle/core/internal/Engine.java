@@ -145,14 +145,14 @@ public final class Engine implements DataLifecycle {
             Connection connection = tx.connection();
             // What to forget is read before the restore clears the markers that say it.
             Runnable forget = tx.changing(List.of(deletionId));
-            List<UUID> restored = parts.bin().restore(connection, deletionId, actor, options.withNeeded(), gate);
+            RestoreReport report = parts.bin().restore(connection, deletionId, actor, options.withNeeded(), gate);
             forget.run();
-            List<UUID> needed = restored.stream().filter(id -> !id.equals(deletionId)).toList();
+            List<UUID> needed = report.deletions().stream().filter(id -> !id.equals(deletionId)).toList();
             if (!needed.isEmpty()) {
                 // Their markers are gone by now: what they took is still recorded, so caches drop those types.
                 tx.changing(needed).run();
             }
-            return new RestoreReport(restored, parts.bin().recordedCounts(connection, restored));
+            return report;
         });
     }
 
